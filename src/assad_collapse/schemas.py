@@ -233,9 +233,12 @@ FIGURES = Resource(
         Field("precision", "string", "How precise the paper is.", enum=PRECISIONS),
         Field("source_kind", "string", "Who gave the figure according to the paper.", enum=SOURCE_KINDS),
         _locator(),
+        Field("part_of", "string", "The id of the figure this one is a part of (e.g. one militia of the militia total).",
+              required=False, pattern=ID_PATTERN),
         Field("note", "string", "A short note in our own words.", required=False),
     ),
     primary_key=("id",),
+    foreign_keys=(ForeignKey(("part_of",), "figures", ("id",)),),
     row_rules=(
         RowRule(
             "bounds_match_precision",

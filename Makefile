@@ -1,0 +1,40 @@
+# The README's two commands: `make reports` and `make test`. Both set everything up
+# on a fresh machine with Python 3.11+: a .venv installed from the hashed lock file.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
+UV_VERSION := 0.13.9
+
+.PHONY: reports test lab lock bench datapackage validate clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=/path/to/python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+reports: $(STAMP)
+	$(BIN)/assad-collapse build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+validate: $(STAMP)
+	$(BIN)/assad-collapse validate-data
+
+datapackage: $(STAMP)
+	$(BIN)/assad-collapse datapackage
+
+# Re-resolve every dependency (from pyproject.toml) and pin it with hashes.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 --quiet -o requirements.lock
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache

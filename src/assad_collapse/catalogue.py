@@ -1,0 +1,59 @@
+"""The report catalogue (reports.toml): which notebook, which parameters, title and summary."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CatalogueError
+
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KEYS = {"name", "notebook", "title", "summary", "parameters"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One entry of the catalogue."""
+
+    name: str
+    notebook: Path
+    title: str
+    summary: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+def load_catalogue(path: Path) -> list[Report]:
+    """Read and check ``reports.toml``; every problem names the entry and key."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogueError(f"{path}: the report catalogue is missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{path}: not valid TOML: {exc}") from None
+    entries = data.get("report")
+    if not isinstance(entries, list) or not entries:
+        raise CatalogueError(f"{path}: expected one or more [[report]] tables")
+    reports, seen = [], set()
+    for n, entry in enumerate(entries, 1):
+        where = f"{path}: report #{n}"
+        unknown = set(entry) - KEYS
+        missing = {"name", "notebook", "title", "summary"} - set(entry)
+        if unknown or missing:
+            raise CatalogueError(f"{where}: unknown keys {sorted(unknown)}; missing keys {sorted(missing)}")
+        name = entry["name"]
+        if not isinstance(name, str) or not NAME.match(name):
+            raise CatalogueError(f"{where}: name {name!r} must be lower-case letters, digits and '-'")
+        if name in seen:
+            raise CatalogueError(f"{where}: name {name!r} is used twice")
+        seen.add(name)
+        notebook = Path(path).parent / entry["notebook"]
+        if not notebook.exists():
+            raise CatalogueError(f"{where} ({name}): notebook {entry['notebook']!r} does not exist")
+        params = entry.get("parameters", {})
+        if not isinstance(params, dict):
+            raise CatalogueError(f"{where} ({name}): parameters must be a table")
+        reports.append(Report(name, notebook, entry["title"], entry["summary"], params))
+    return reports

@@ -1,0 +1,151 @@
+"""Command line: ``assad-collapse build | list | params | validate-data | datapackage``.
+
+Exit codes: 0 success; 1 a report failed to build; 2 invalid data, parameters,
+catalogue or usage (nothing was built).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import AssadCollapseError, DataValidationError
+
+EXIT_OK, EXIT_REPORT_FAILED, EXIT_INVALID = 0, 1, 2
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _data_dir(args) -> Path:
+    from .datasets import data_dir
+
+    return data_dir(args.data_dir)
+
+
+def cmd_validate(args) -> int:
+    from .validate import find_problems
+
+    directory = _data_dir(args)
+    tables, problems = find_problems(directory)
+    if problems:
+        print(f"{len(problems)} problem(s) in {directory}:", file=sys.stderr)
+        for p in problems:
+            print(str(p), file=sys.stderr)
+        return EXIT_INVALID
+    counts = ", ".join(f"{name} {len(t.frame)}" for name, t in tables.items())
+    print(f"data OK: {counts} rows")
+    return EXIT_OK
+
+
+def cmd_datapackage(args) -> int:
+    from . import datapackage
+
+    target = _data_dir(args) / "datapackage.json"
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != datapackage.render():
+            print(f"{target} is out of date with schemas.py: run 'assad-collapse datapackage'", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"{target} is up to date")
+        return EXIT_OK
+    print(f"wrote {datapackage.write(target.parent)}")
+    return EXIT_OK
+
+
+def _catalogue(args):
+    from .catalogue import load_catalogue
+
+    return load_catalogue(Path(args.catalogue))
+
+
+def cmd_list(args) -> int:
+    for r in _catalogue(args):
+        print(f"{r.name}\t{r.notebook.relative_to(Path(args.catalogue).parent)}\t{r.title}")
+    return EXIT_OK
+
+
+def cmd_params(args) -> int:
+    import papermill
+
+    reports = {r.name: r for r in _catalogue(args)}
+    if args.report not in reports:
+        raise AssadCollapseError(f"no report named {args.report!r}; known: {', '.join(reports)}")
+    report = reports[args.report]
+    for name, info in papermill.inspect_notebook(str(report.notebook)).items():
+        value = report.parameters.get(name, info["default"])
+        print(f"{name} = {value}\t# {info['help'] or info['inferred_type_name']}")
+    return EXIT_OK
+
+
+def _overrides(pairs: list[str]) -> dict:
+    from .params import parse_literal
+
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise AssadCollapseError(f"-p {pair!r}: expected NAME=VALUE")
+        out[name.strip()] = parse_literal(value)
+    return out
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    catalogue = _catalogue(args)
+    chosen = catalogue if not args.reports else [r for r in catalogue if r.name in args.reports]
+    unknown = set(args.reports) - {r.name for r in catalogue}
+    if unknown:
+        raise AssadCollapseError(f"unknown report(s): {', '.join(sorted(unknown))}; known: {', '.join(r.name for r in catalogue)}")
+    outcomes = build(chosen, Path(args.reports_dir), _data_dir(args), _overrides(args.param),
+                     log=lambda line: print(line, flush=True))
+    failed = [o for o in outcomes if not o.ok]
+    print(f"{len(outcomes) - len(failed)} built, {len(failed)} failed")
+    return EXIT_REPORT_FAILED if failed else EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="assad-collapse", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_data(sp):
+        sp.add_argument("--data-dir", help="data directory (default: $ASSAD_COLLAPSE_DATA_DIR or the repository's data/)")
+        return sp
+
+    def with_catalogue(sp):
+        sp.add_argument("--catalogue", default=str(ROOT / "reports.toml"), help="report catalogue (default: reports.toml)")
+        return sp
+
+    with_data(sub.add_parser("validate-data", help="check every data file; list every problem")).set_defaults(func=cmd_validate)
+    dp = with_data(sub.add_parser("datapackage", help="write data/datapackage.json from the schemas"))
+    dp.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    dp.set_defaults(func=cmd_datapackage)
+    with_catalogue(sub.add_parser("list", help="list the reports of the catalogue")).set_defaults(func=cmd_list)
+    pp = with_catalogue(sub.add_parser("params", help="show a report's parameters"))
+    pp.add_argument("report")
+    pp.set_defaults(func=cmd_params)
+    bp = with_catalogue(with_data(sub.add_parser("build", help="build reports into reports/")))
+    bp.add_argument("reports", nargs="*", help="report names (default: all)")
+    bp.add_argument("--reports-dir", default=str(ROOT / "reports"))
+    bp.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE", help="override a parameter (a Python literal)")
+    bp.set_defaults(func=cmd_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataValidationError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    except AssadCollapseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The house style for every chart, and chart functions that always carry their sources.
+
+Style: Okabe-Ito colour-blind-safe palette, titles that state the finding,
+light horizontal grid only, no top/right spines, sized for an HTML report and
+legible when scaled to a phone's width. Every chart function takes the figure
+ids it draws and writes a source line under the chart.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .outline import parse_locator, split_locators  # noqa: E402
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+MUTED = "#6b6b6b"
+WIDTH_IN, HEIGHT_IN = 8.0, 4.6
+
+HOUSE_STYLE = {
+    "figure.figsize": (WIDTH_IN, HEIGHT_IN),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "savefig.bbox": "tight",
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 12,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.8,
+    "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO),
+    "legend.frameon": False,
+    "svg.hashsalt": "assad-collapse",
+    "text.parse_math": False,  # '$2.5bn ... $0.75bn' is money, not mathtext
+    "svg.fonttype": "none",
+}
+
+
+def use_house_style() -> None:
+    """Apply the house style to matplotlib (call once per notebook)."""
+    plt.rcParams.update(HOUSE_STYLE)
+
+
+def short_locator(locator: str) -> str:
+    """``Section › Subsection › ¶n`` shortened to ``Subsection ¶n`` (or ``Section ¶n``)."""
+    loc = parse_locator(locator)
+    return f"{loc.subsection or loc.section} ¶{loc.paragraph}"
+
+
+def source_line(ids: Iterable[str], locators: Iterable[str]) -> str:
+    """The text under a chart: the figure ids and the paper's paragraphs they come from."""
+    ids = list(dict.fromkeys(ids))
+    places = list(dict.fromkeys(short_locator(l) for cell in locators for l in split_locators(cell)))
+    return "Source: Giustozzi (RUSI, 2025), " + "; ".join(places) + ".\nFigures: " + ", ".join(ids) + "."
+
+
+def range_plot(ax: plt.Axes, x, central, low, high, *, color: str, label: str, derived: bool = False, approximate: bool = False) -> None:
+    """Points with their bounds as error bars; derived values hollow, approximate values marked in the legend."""
+    central, low, high = (pd.Series(v, dtype="float64") for v in (central, low, high))
+    yerr = [(central - low).clip(lower=0), (high - central).clip(lower=0)]
+    ax.errorbar(
+        x, central, yerr=yerr, fmt="o", color=color, ecolor=color, elinewidth=2, capsize=5, markersize=8,
+        markerfacecolor="white" if derived else color, markeredgewidth=2,
+        label=label + (" (approximate)" if approximate else ""),
+    )
+
+
+def mark_events(ax: plt.Axes, events: pd.DataFrame, *, y: float, color: str = MUTED) -> list[str]:
+    """Shade each event's date span (a year-only date is a span, not a day) with a numbered marker.
+
+    Returns the key lines ('1  label (dates)') for the caption, so labels never collide on the chart.
+    """
+    key = []
+    for n, event in enumerate(events.itertuples(), 1):
+        ax.axvspan(event.start, event.end, color=color, alpha=0.13, lw=0)
+        middle = event.start + (event.end - event.start) / 2
+        ax.annotate(str(n), (middle, y), ha="center", va="top", fontsize=10, fontweight="bold", color="white",
+                    bbox={"boxstyle": "circle,pad=0.25", "fc": "#444444", "ec": "none"})
+        key.append(f"{n}  {event.label} ({event.when})")
+    return key
+
+
+def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = ()) -> plt.Figure:
+    """Add an optional key and the source line under the chart, and return the figure (for display)."""
+    fig.tight_layout()
+    text = "\n".join(key)
+    if text:
+        fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
+    lines = len(list(key)) if text else 0
+    fig.text(0.0, -0.04 - 0.045 * lines, source_line(ids, locators), ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
+    return fig
+
+
+def show(fig: plt.Figure, alt: str | None = None) -> None:
+    """Display ``fig`` as an embedded PNG with alternative text, then close it.
+
+    The PNG is rendered here rather than by the inline backend so that its bytes
+    are reproducible (no software or date metadata) and it carries alt text.
+    """
+    import base64
+    import html
+    import io
+
+    from IPython.display import HTML, display
+
+    if alt is None:
+        alt = ". ".join(ax.get_title() for ax in fig.axes if ax.get_title()) or "Chart"
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    width = int(fig.get_figwidth() * 100)
+    display(HTML(
+        f'<figure class="chart"><img src="data:image/png;base64,{data}" width="{width}" '
+        f'alt="{html.escape(alt, quote=True)}"></figure>'
+    ))
