@@ -177,12 +177,16 @@ def _period(prefix: str, what: str) -> tuple[Field, Field]:
     )
 
 
+def _as_date(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
+
+
 def _ordered(start: str, end: str) -> RowRule:
     return RowRule(
         f"{start}_before_{end}",
         end,
         f"a date on or after {start}",
-        lambda df: ~(pd.to_datetime(df[start], errors="coerce") > pd.to_datetime(df[end], errors="coerce")),
+        lambda df: ~(_as_date(df[start]) > _as_date(df[end])),
         (start, end),
     )
 
@@ -364,8 +368,7 @@ _PANDERA_DTYPES = {"string": str, "date": str, "number": "Float64", "integer": "
 
 
 def _real_dates(series: pd.Series) -> pd.Series:
-    parsed = pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
-    return parsed.notna() | series.isna()
+    return _as_date(series).notna() | series.isna()
 
 
 def _column(f: Field) -> pa.Column:

@@ -16,15 +16,17 @@ from .errors import DataValidationError, Problem
 from .outline import Heading, LocatorError, check_locator, split_locators
 from .schemas import RESOURCES, Resource, pandera_schema
 
-_MESSAGES = {
-    "not_nullable": "empty cell",
-    "field_uniqueness": "duplicate",
-    "multiple_fields_uniqueness": "duplicate key",
-    "enum": "unknown value",
-    "pattern": "malformed value",
-    "calendar_date": "not a real date",
-    "minimum": "too small",
-}
+# pandera names its built-in checks after the call (e.g. "isin(('a', 'b'))"): match the prefix.
+_MESSAGES = (
+    ("isin", "unknown value"),
+    ("str_matches", "malformed value"),
+    ("calendar_date", "not a real date"),
+    ("greater_than_or_equal_to", "too small"),
+)
+
+
+def _message(check: str) -> str:
+    return next((text for prefix, text in _MESSAGES if check.startswith(prefix)), f"fails {check}")
 
 
 def _schema_for(table: Table) -> pa.DataFrameSchema:
@@ -92,7 +94,7 @@ def _schema_problems(table: Table) -> list[Problem]:
             problems[(line, column)] = Problem(table.file, "empty cell", line, column, None, f"{field.expected()} (required)", text)
             continue
         else:
-            message = _MESSAGES.get(check, f"fails {check}") + ":"
+            message = _message(check) + ":"
         problems.setdefault((line, column), Problem(table.file, message, line, column, case.failure_case, field.expected(), text))
     return list(problems.values())
 
