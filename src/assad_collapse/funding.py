@@ -125,7 +125,7 @@ def figure_locators(ids) -> list[str]:
     return [figs.loc[i, "locator"] for i in ids if i in figs.index]
 
 
-def chart_levels(params: dict) -> plt.Figure:
+def chart_levels(params: dict) -> plotting.Chart:
     """Yearly support with bounds: stated figures filled, derived ones hollow, missing years marked."""
     plotting.use_house_style()
     levels = yearly_levels(params)
@@ -151,10 +151,14 @@ def chart_levels(params: dict) -> plt.Figure:
     ax.legend(loc="upper center", fontsize=10, bbox_to_anchor=(0.45, 0.9))
     sources = [s for cell in levels["sources"] for s in cell.split(";") if s] + list(events["id"])
     locators = figure_locators(sources) + list(events["locator"])
-    return plotting.finish(fig, sources, locators, key)
+    points = "; ".join(
+        f"{r.year}: {report.number(r.central, 'usd_bn_per_year')} ({r.basis})" if r.basis != "no figure" else f"{r.year}: no figure"
+        for r in levels.itertuples()
+    )
+    return plotting.finish(fig, sources, locators, key, description=f"Yearly Russian support to the regime. {points}.")
 
 
-def chart_logistics() -> plt.Figure:
+def chart_logistics() -> plotting.Chart:
     """Logistics against funding in 2024, both as a share of their earlier level."""
     plotting.use_house_style()
     logistics = logistics_index().iloc[1]
@@ -171,7 +175,8 @@ def chart_logistics() -> plt.Figure:
     ax.set_xlabel("2024 level as % of the earlier level (dashed outline = 100%)")
     ax.set_title("Logistics suffered less than money: what remained in 2024")
     ids = [CUT, LOGISTICS]
-    return plotting.finish(fig, ids, figure_locators(ids))
+    description = f"In 2024 {values[0]:.0f}% of the earlier financial support and {values[1]:.0f}% of the logistical support remained."
+    return plotting.finish(fig, ids, figure_locators(ids), description=description)
 
 
 def findings(params: dict) -> str:

@@ -34,7 +34,7 @@ class Param:
         if self.choices is not None:
             text = ("a list of any of " if self.many else "one of ") + ", ".join(map(repr, self.choices))
         else:
-            text = {float: "a number", int: "a whole number", str: "text", bool: "True or False"}[self.kind]
+            text = {float: "a number", int: "a whole number", str: "text", bool: "True or False", list: "a list"}[self.kind]
             if self.minimum is not None and self.maximum is not None:
                 text += f" from {self.minimum:g} to {self.maximum:g}"
             elif self.minimum is not None:

@@ -8,6 +8,7 @@ ids it draws and writes a source line under the chart.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 import matplotlib
@@ -90,19 +91,32 @@ def mark_events(ax: plt.Axes, events: pd.DataFrame, *, y: float, color: str = MU
     return key
 
 
-def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = ()) -> plt.Figure:
-    """Add an optional key and the source line under the chart, and return the figure (for display)."""
+def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = (), description: str = "") -> Chart:
+    """Add an optional key and the source line under the chart; return it with its alt-text description."""
     fig.tight_layout()
     text = "\n".join(key)
     if text:
         fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
     lines = len(list(key)) if text else 0
     fig.text(0.0, -0.04 - 0.045 * lines, source_line(ids, locators), ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
-    return fig
+    return Chart(fig, description)
 
 
-def show(fig: plt.Figure, alt: str | None = None) -> None:
-    """Display ``fig`` as an embedded PNG with alternative text, then close it.
+@dataclass
+class Chart:
+    """A finished figure and its alternative text: the finding, then what the chart shows in words."""
+
+    figure: plt.Figure
+    description: str
+
+    @property
+    def alt(self) -> str:
+        titles = [ax.get_title(loc) for ax in self.figure.axes for loc in ("left", "center", "right")]
+        return ". ".join([t for t in titles if t] + [self.description])
+
+
+def show(chart: Chart) -> None:
+    """Display a chart as an embedded PNG with alternative text, then close its figure.
 
     The PNG is rendered here rather than by the inline backend so that its bytes
     are reproducible (no software or date metadata) and it carries alt text.
@@ -113,8 +127,7 @@ def show(fig: plt.Figure, alt: str | None = None) -> None:
 
     from IPython.display import HTML, display
 
-    if alt is None:
-        alt = ". ".join(ax.get_title() for ax in fig.axes if ax.get_title()) or "Chart"
+    fig, alt = chart.figure, chart.alt
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
     plt.close(fig)
