@@ -108,16 +108,22 @@ def ratings(path=None) -> pd.DataFrame:
     return _load("ratings", path)
 
 
-def figure(figure_id: str, path=None) -> Quantity:
-    """One figure as a :class:`Quantity` (bounds, formula = its id, sources = its id)."""
+def figure(figure_id: str, path=None, approximate_spread: float = 0.0) -> Quantity:
+    """One figure as a :class:`Quantity` (bounds, formula = its id, sources = its id).
+
+    ``approximate_spread`` (a fraction, e.g. 0.1) widens a point figure the paper gives as
+    approximate ("about", "some", "roughly") to ±that share, since the paper states no bounds.
+    """
     df = figures(path).set_index("id")
     if figure_id not in df.index:
         raise AssadCollapseError(f"no figure with id {figure_id!r} in figures.csv")
     row = df.loc[figure_id]
     if not row["quantified"]:
         raise AssadCollapseError(f"figure {figure_id!r} has no number in the paper (precision 'unspecified')")
-    high = row["high"] if pd.notna(row["high"]) else float("inf")
-    return Quantity(float(row["central"]), float(row["low"]), float(high), figure_id, (figure_id,))
+    low, high = float(row["low"]), float(row["high"]) if pd.notna(row["high"]) else float("inf")
+    if approximate_spread and row["precision"] == "approximate" and low == high:
+        low, high = low * (1 - approximate_spread), high * (1 + approximate_spread)
+    return Quantity(float(row["central"]), low, high, figure_id, (figure_id,))
 
 
 def parts_of(total_id: str, path=None) -> pd.DataFrame:

@@ -137,3 +137,19 @@ def show(chart: Chart) -> None:
         f'<figure class="chart"><img src="data:image/png;base64,{data}" width="{width}" '
         f'alt="{html.escape(alt, quote=True)}"></figure>'
     ))
+
+
+def hbars(ax: plt.Axes, labels: list[str], central, low, high, *, colors: list[str], unit_format) -> None:
+    """Horizontal bars with whiskers for bounds; a row with no number is labelled, not drawn."""
+    y = list(range(len(labels)))[::-1]
+    for yi, label, c, lo, hi, color in zip(y, labels, central, low, high, colors):
+        if pd.isna(c):
+            ax.text(0, yi, "  not quantified in the paper", va="center", fontsize=10, color=MUTED, style="italic")
+            continue
+        ax.barh(yi, c, color=color, height=0.6)
+        if hi > lo:
+            ax.errorbar(c, yi, xerr=[[c - lo], [hi - c]], fmt="none", ecolor="#222222", elinewidth=1.5, capsize=4)
+        ax.text(hi + ax.get_xlim()[1] * 0.01 if hi > lo else c, yi, "  " + unit_format(c, lo, hi), va="center", fontsize=10)
+    ax.set_yticks(y, labels)
+    ax.grid(False)
+    ax.grid(True, axis="x")
