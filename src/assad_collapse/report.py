@@ -92,14 +92,14 @@ def _locators(figure_or_derived_id: str) -> list[str]:
 
 
 def cite(*ids: str) -> str:
-    """Compact citations '[¶n]' that link to the id's row in the sources section (full locator in the title)."""
-    links = []
+    """Compact citations '[¶n]', one per paragraph, linking to the first id's row in the sources section."""
+    links: dict[str, str] = {}
     for i in ids:
         for locator in _locators(i):
             paragraph = locator.rsplit("¶", 1)[1]
-            title = locator.replace('"', "'")
-            links.append(f'[¶{paragraph}](#src-{i} "{esc(title)}")')
-    return "[" + ", ".join(dict.fromkeys(links)) + "]" if len(links) > 1 else (links[0] if links else "")
+            links.setdefault(locator, f'[¶{paragraph}](#src-{i} "{esc(locator)}")')
+    text = ", ".join(links.values())
+    return f"[{text}]" if len(links) > 1 else text
 
 
 def derived(derived_id: str) -> str:
