@@ -108,6 +108,11 @@ def ratings(path=None) -> pd.DataFrame:
     return _load("ratings", path)
 
 
+def checks(path=None) -> pd.DataFrame:
+    """The consistency checks of the paper's arithmetic (checks.csv)."""
+    return _load("checks", path)
+
+
 def figure(figure_id: str, path=None, approximate_spread: float = 0.0) -> Quantity:
     """One figure as a :class:`Quantity` (bounds, formula = its id, sources = its id).
 

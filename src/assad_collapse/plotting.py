@@ -91,14 +91,18 @@ def mark_events(ax: plt.Axes, events: pd.DataFrame, *, y: float, color: str = MU
     return key
 
 
-def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = (), description: str = "") -> Chart:
-    """Add an optional key and the source line under the chart; return it with its alt-text description."""
+def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = (), description: str = "",
+           source: str | None = None) -> Chart:
+    """Add an optional key and the source line under the chart; return it with its alt-text description.
+
+    ``source`` replaces the generated source line when a chart draws on too many figures to list.
+    """
     fig.tight_layout()
     text = "\n".join(key)
     if text:
         fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
     lines = len(list(key)) if text else 0
-    fig.text(0.0, -0.04 - 0.045 * lines, source_line(ids, locators), ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
+    fig.text(0.0, -0.04 - 0.045 * lines, source or source_line(ids, locators), ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
     return Chart(fig, description)
 
 

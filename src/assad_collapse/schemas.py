@@ -69,6 +69,7 @@ LEVELS = ("low", "medium", "high")
 QUESTIONS = ("collapse", "intent")
 JUDGEMENTS = ("most_solid", "weighed", "not_addressable", "open")
 EVENTS_SCOPE = ("2015-01-01", "2024-12-31")
+RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown")
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
 
 
@@ -360,8 +361,30 @@ RATINGS_RESOURCE = Resource(
     ),
 )
 
+EXPRESSION_PATTERN = r"^[a-z0-9_ .()+*/-]+$"
+
+CHECKS = Resource(
+    "checks",
+    "Consistency checks of the paper's own arithmetic",
+    "Each row states a relation the paper implies between its own figures: left and right are "
+    "arithmetic over figure ids, derived-figure ids and numbers (+ - * / and parentheses; sum(x) "
+    "is the sum of the quantified parts of figure x). 'unknown' marks a comparison the paper makes "
+    "with a figure it never gives: an open question, not a check.",
+    (
+        _id("Stable identifier of the check."),
+        Field("claim", "string", "What the paper says or implies, in our words."),
+        Field("left", "string", "Left-hand expression.", pattern=EXPRESSION_PATTERN),
+        Field("relation", "string", "How left relates to right if the paper is consistent.", enum=RELATIONS),
+        Field("right", "string", "Right-hand expression.", pattern=EXPRESSION_PATTERN),
+        _locator(),
+        Field("note", "string", "A short note in our own words.", required=False),
+    ),
+    primary_key=("id",),
+    locator_columns=("locator",),
+)
+
 RESOURCES: dict[str, Resource] = {
-    r.name: r for r in (OUTLINE, FIGURES, EVENTS, INTERVIEWS, HYPOTHESES, EVIDENCE, RATINGS_RESOURCE)
+    r.name: r for r in (OUTLINE, FIGURES, EVENTS, INTERVIEWS, HYPOTHESES, EVIDENCE, RATINGS_RESOURCE, CHECKS)
 }
 
 _PANDERA_DTYPES = {"string": str, "date": str, "number": "Float64", "integer": "Int64"}

@@ -138,6 +138,32 @@ def _reference_problems(tables: dict[str, Table]) -> list[Problem]:
                     line, text = tables["evidence"].locate(index)
                     problems.append(Problem("evidence.csv", "dangling reference: no figure with id", line, "figure_ids", figure_id, "ids from figures.csv", text))
     problems.extend(_rating_coverage_problems(tables))
+    problems.extend(_expression_problems(tables))
+    return problems
+
+
+def _expression_problems(tables: dict[str, Table]) -> list[Problem]:
+    """Every id in a check's expressions names a figure or a derived figure."""
+    from .derived import DERIVATIONS
+    from .expression import ExpressionError, names
+
+    checks, figures = tables["checks"], tables["figures"].frame
+    known = set(figures["id"].dropna()) | {d.id for d in DERIVATIONS} if "id" in figures else set()
+    problems = []
+    for column in ("left", "right"):
+        if column not in checks.frame:
+            continue
+        for index, expression in checks.frame[column].items():
+            if expression is None:
+                continue
+            line, text = checks.locate(index)
+            try:
+                unknown = sorted(names(expression) - known)
+            except ExpressionError as exc:
+                problems.append(Problem(checks.file, f"bad expression: {exc}", line, column, text=text))
+                continue
+            for name in unknown:
+                problems.append(Problem(checks.file, "dangling reference: no figure or derived figure with id", line, column, name, "ids from figures.csv or derived.py", text))
     return problems
 
 
