@@ -8,14 +8,15 @@ import nbformat
 import papermill
 import pytest
 
-from assad_collapse import advisers, audit_report, funding, manpower
+from assad_collapse import advisers, audit_report, funding, manpower, timeline
 from assad_collapse.catalogue import load_catalogue
 
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SPECS = {"01-funding-cuts": funding.PARAMETERS, "02-manpower": manpower.PARAMETERS,
-         "03-adviser-distribution": advisers.PARAMETERS, "05-claims-audit": audit_report.PARAMETERS}
+         "03-adviser-distribution": advisers.PARAMETERS, "05-claims-audit": audit_report.PARAMETERS,
+         "06-timeline": timeline.PARAMETERS}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

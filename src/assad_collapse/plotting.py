@@ -92,12 +92,14 @@ def mark_events(ax: plt.Axes, events: pd.DataFrame, *, y: float, color: str = MU
 
 
 def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = (), description: str = "",
-           source: str | None = None) -> Chart:
+           source: str | None = None, tight: bool = True) -> Chart:
     """Add an optional key and the source line under the chart; return it with its alt-text description.
 
-    ``source`` replaces the generated source line when a chart draws on too many figures to list.
+    ``source`` replaces the generated source line when a chart draws on too many figures to list;
+    ``tight=False`` keeps a layout the chart set itself (e.g. a margin reserved for labels).
     """
-    fig.tight_layout()
+    if tight:
+        fig.tight_layout()
     text = "\n".join(key)
     if text:
         fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
