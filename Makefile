@@ -31,6 +31,10 @@ validate: $(STAMP)
 datapackage: $(STAMP)
 	$(BIN)/assad-collapse datapackage
 
+# Time the build against papermill and the papermill + nbconvert CLI chain; writes benchmarks/results/build.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py
+
 # Re-resolve every dependency (from pyproject.toml) and pin it with hashes.
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)

@@ -102,3 +102,422 @@ def test_unknown_parameter_or_report_is_refused(tmp_path):
     run = run_cli("build", "nope", "--reports-dir", str(tmp_path))
     assert run.returncode == 2 and "unknown report" in run.stderr
     assert not list(Path(tmp_path).glob("*.html"))
+
+
+# --- The build made safe to run unattended -------------------------------------------------------
+# Most of these use a tiny catalogue of their own (two reports of one small notebook) so that they
+# are fast and do not depend on the real notebooks; determinism and the no-op path use the real one.
+
+import json  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import time  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from assad_collapse import build as build_module, cache, manifest  # noqa: E402
+from assad_collapse.buildlock import BuildLock, BuildLocked  # noqa: E402
+from assad_collapse.catalogue import load_catalogue  # noqa: E402
+
+HEAVY = ("pandas", "papermill", "nbconvert", "matplotlib", "numpy", "nbformat", "jupyter_client")
+
+
+def _cell(kind, source, tags=()):
+    cell = {"cell_type": kind, "id": f"c{_cell.n}", "metadata": {"tags": list(tags)} if tags else {}, "source": source}
+    _cell.n += 1
+    if kind == "code":
+        cell.update(execution_count=None, outputs=[])
+    return cell
+
+
+_cell.n = 0
+
+TINY = {
+    "nbformat": 4, "nbformat_minor": 5,
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "cells": [
+        _cell("markdown", "# A tiny report"),
+        _cell("code", "delay = 0.0  # seconds to sleep\nfail = False\nlabel = 'tiny'", tags=["parameters"]),
+        _cell("code", "import time\ntime.sleep(delay)"),
+        _cell("code", "if fail:\n    raise ValueError('boom in the tiny notebook')"),
+        _cell("code", "from IPython.display import HTML, display\ndisplay(HTML(f'<p>{label} done; {sorted({\"b\", \"a\", \"c\"})}</p>'))"),
+    ],
+}
+TINY_CATALOGUE = """
+[[report]]
+name = "tiny-a"
+notebook = "notebooks/tiny.ipynb"
+title = "Tiny A"
+summary = "The first tiny report."
+
+[[report]]
+name = "tiny-b"
+notebook = "notebooks/tiny.ipynb"
+title = "Tiny B"
+summary = "The second tiny report."
+parameters = { label = "b" }
+"""
+
+
+class Tiny:
+    """A catalogue, notebook, data copy and built reports directory of its own."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "notebooks").mkdir()
+        (root / "notebooks" / "tiny.ipynb").write_text(json.dumps(TINY, indent=1))
+        self.catalogue = root / "reports.toml"
+        self.catalogue.write_text(TINY_CATALOGUE)
+        self.data = root / "data"
+        shutil.copytree(ROOT / "data", self.data)
+        self.reports = root / "reports"
+
+    def args(self, reports_dir: Path, *extra) -> list[str]:
+        return ["build", "--catalogue", str(self.catalogue), "--data-dir", str(self.data),
+                "--reports-dir", str(reports_dir), *extra]
+
+    def run(self, reports_dir: Path, *extra):
+        return run_cli(*self.args(reports_dir, *extra))
+
+    def copy(self, target: Path) -> Path:
+        shutil.copytree(self.reports, target)
+        return target
+
+
+def snapshot(directory: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and modification time (the lock file aside)."""
+    return {str(p.relative_to(directory)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(directory.rglob("*")) if p.is_file() and p.name != ".build.lock"}
+
+
+def contents(directory: Path) -> dict[str, bytes]:
+    return {name: data for name, (data, _) in snapshot(directory).items()}
+
+
+def assert_same_but_durations(first: dict[str, bytes], second: dict[str, bytes]) -> None:
+    """Byte-identical files, except the manifest's duration fields."""
+    assert first.keys() == second.keys()
+    assert sorted(name for name in first if first[name] != second[name]) in ([], ["manifest.json"])
+    assert manifest.without_durations(json.loads(first["manifest.json"])) == \
+        manifest.without_durations(json.loads(second["manifest.json"]))
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    t = Tiny(tmp_path_factory.mktemp("tiny"))
+    run = t.run(t.reports)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return t
+
+
+def test_tiny_build_writes_reports_manifest_and_index(tiny):
+    data = json.loads((tiny.reports / "manifest.json").read_text())
+    assert set(data["versions"]) == {"python", "pandas", "numpy", "matplotlib", "papermill", "nbconvert"}
+    for name, label in (("tiny-a", "tiny"), ("tiny-b", "b")):
+        entry = data["reports"][name]
+        assert entry["status"] == "fresh" and entry["notebook"] == "notebooks/tiny.ipynb"
+        assert entry["parameters"] == {"delay": 0.0, "fail": False, "label": label}
+        assert set(entry["inputs"]) == {"notebook", "parameters", "title", "data", "library", "requirements.lock", "versions"}
+        assert entry["html"]["sha256"] == cache.sha256_file(tiny.reports / f"{name}.html")
+        assert isinstance(entry["duration"], float)
+        assert f"<p>{label} done; ['a', 'b', 'c']</p>" in (tiny.reports / f"{name}.html").read_text()
+    index = (tiny.reports / "index.html").read_text()
+    assert 'href="tiny-a.html"' in index and 'href="tiny-b.html"' in index and "Status: fresh" in index
+    assert sorted(p.name for p in (tiny.reports / "data").iterdir()) == sorted(data["downloads"]["files"])
+
+
+def test_noop_rebuild_starts_no_kernel_imports_nothing_heavy_and_rewrites_nothing(tiny, tmp_path):
+    out = tiny.copy(tmp_path / "reports")
+    before = snapshot(out)
+    code = ("import sys\nfrom assad_collapse import cli\nrc = cli.main(sys.argv[1:])\n"
+            f"print('heavy:', sorted(m for m in {HEAVY!r} if m in sys.modules))\nsys.exit(rc)")
+    run = subprocess.run([sys.executable, "-c", code, *tiny.args(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 reports to build, 2 up to date" in run.stdout and "building" not in run.stdout
+    assert "heavy: []" in run.stdout
+    assert snapshot(out) == before  # not one file rewritten (same bytes and same mtimes)
+
+
+def test_each_kind_of_input_change_rebuilds_and_nothing_else_does(tiny, tmp_path, monkeypatch):
+    reports = load_catalogue(tiny.catalogue)
+
+    def todo(catalogue=reports, data=tiny.data, **kw):
+        return build_module.plan(catalogue, tiny.reports, data, root=tiny.root, **kw).todo
+
+    assert todo() == {}
+    assert todo(force=True) == {"tiny-a": ["forced"], "tiny-b": ["forced"]}
+    # the notebook file
+    changed_nb = tmp_path / "tiny.ipynb"
+    changed_nb.write_text((tiny.root / "notebooks" / "tiny.ipynb").read_text().replace("A tiny report", "A tiny report!"))
+    assert todo([replace(reports[0], notebook=changed_nb), reports[1]]) == {"tiny-a": ["notebook changed"]}
+    # its effective parameters: from the command line (chosen reports only) or the catalogue
+    assert todo(overrides={"delay": 0.5}, chosen=["tiny-b"]) == {"tiny-b": ["parameters changed"]}
+    assert todo([reports[0], replace(reports[1], parameters={"label": "B"})]) == {"tiny-b": ["parameters changed"]}
+    assert todo(overrides={"label": "b"}, chosen=["tiny-b"]) == {}  # the same value is no change
+    # its title (it is in the HTML)
+    assert todo([replace(reports[0], title="Tiny A2"), reports[1]]) == {"tiny-a": ["title changed"]}
+    # any data file
+    data = tmp_path / "data"
+    shutil.copytree(tiny.data, data)
+    with open(data / "interviews.csv", "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert todo(data=data) == {"tiny-a": ["data changed"], "tiny-b": ["data changed"]}
+    # the library code (templates included)
+    library = tmp_path / "lib"
+    shutil.copytree(cache.LIBRARY, library, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "LIBRARY", library)
+    assert todo() == {}
+    with open(library / "templates" / "report" / "index.html.j2", "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert todo() == {"tiny-a": ["library changed"], "tiny-b": ["library changed"]}
+    monkeypatch.setattr(cache, "LIBRARY", cache.Path(build_module.__file__).resolve().parent)
+    # the lock file
+    lock = tmp_path / "requirements.lock"
+    lock.write_bytes(cache.LOCK_FILE.read_bytes() + b"\n")
+    monkeypatch.setattr(cache, "LOCK_FILE", lock)
+    assert todo() == {"tiny-a": ["requirements.lock changed"], "tiny-b": ["requirements.lock changed"]}
+
+
+def test_python_and_package_versions_are_inputs(tiny, monkeypatch):
+    env = cache.environment(tiny.data)
+    monkeypatch.setattr(cache, "versions", lambda: {**env.versions, "python": "3.99.0"})
+    assert build_module.plan(load_catalogue(tiny.catalogue), tiny.reports, tiny.data, root=tiny.root).todo == {
+        "tiny-a": ["versions changed"], "tiny-b": ["versions changed"]}
+
+
+def test_an_altered_or_deleted_report_is_rebuilt(tiny, tmp_path):
+    out = tiny.copy(tmp_path / "reports")
+    (out / "tiny-a.html").write_text("not the report")
+    (out / "tiny-b.html").unlink()
+    work = build_module.plan(load_catalogue(tiny.catalogue), out, tiny.data, root=tiny.root)
+    assert work.todo == {"tiny-a": ["HTML missing or altered"], "tiny-b": ["HTML missing or altered"]}
+    run = tiny.run(out)
+    assert run.returncode == 0 and "2 built" in run.stdout
+    assert_same_but_durations(contents(out), contents(tiny.reports))
+
+
+def test_failing_notebook_names_cell_and_exception_keeps_last_good_html_and_exits_1(tiny, tmp_path):
+    out = tiny.copy(tmp_path / "reports")
+    before = contents(out)
+    run = tiny.run(out, "tiny-a", "-p", "fail=True")
+    assert run.returncode == 1
+    assert ("FAILED tiny-a: tiny.ipynb, cell 3 (if fail:): ValueError: boom in the tiny notebook" in run.stdout)
+    assert "0 built, 1 failed, 0 up to date" in run.stdout
+    assert (out / "tiny-a.html").read_bytes() == before["tiny-a.html"]
+    assert (out / "tiny-b.html").read_bytes() == before["tiny-b.html"]
+    data = json.loads((out / "manifest.json").read_text())
+    assert data["reports"]["tiny-a"]["status"] == "stale" and "ValueError" in data["reports"]["tiny-a"]["error"]
+    assert data["reports"]["tiny-b"]["status"] == "fresh"
+    index = (out / "index.html").read_text()
+    assert 'href="tiny-a.html"' in index and "stale: its last build failed" in index
+    assert not list(out.rglob(".*.tmp"))
+    # the next build retries it; with the cause gone, the report is fresh again
+    run = tiny.run(out)
+    assert run.returncode == 0 and "tiny-a: its last build failed" in run.stdout and "1 built" in run.stdout
+    assert_same_but_durations(contents(out), before)
+
+
+def test_one_failing_report_does_not_stop_the_others(tiny, tmp_path):
+    catalogue = tiny.root / "broken.toml"
+    catalogue.write_text(TINY_CATALOGUE.replace('parameters = { label = "b" }', "parameters = { fail = true }"))
+    out = tmp_path / "reports"
+    run = run_cli("build", "--catalogue", str(catalogue), "--data-dir", str(tiny.data), "--reports-dir", str(out))
+    assert run.returncode == 1 and "built tiny-a" in run.stdout and "FAILED tiny-b: tiny.ipynb, cell 3" in run.stdout
+    data = json.loads((out / "manifest.json").read_text())
+    assert data["reports"]["tiny-a"]["status"] == "fresh" and data["reports"]["tiny-b"]["status"] == "failed"
+    assert (out / "tiny-a.html").exists() and not (out / "tiny-b.html").exists()
+    assert "failed: never built" in (out / "index.html").read_text()
+
+
+def test_a_second_build_is_refused_at_once_with_the_holders_pid_and_exit_3(tiny, tmp_path):
+    out = tiny.copy(tmp_path / "reports")
+    before = snapshot(out)
+    with BuildLock(out):
+        started = time.monotonic()
+        run = tiny.run(out, "--force")
+        elapsed = time.monotonic() - started
+    assert run.returncode == 3, run.stdout + run.stderr
+    assert "another build is running" in run.stderr and f"pid {os.getpid()}" in run.stderr
+    assert elapsed < 5 and "building" not in run.stdout
+    assert snapshot(out) == before
+
+
+def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom assad_collapse.buildlock import BuildLock\n"
+         "BuildLock(sys.argv[1]).__enter__()\nprint('locked', flush=True)\ntime.sleep(60)", str(tmp_path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(BuildLocked) as refused:
+            BuildLock(tmp_path).__enter__()
+        assert refused.value.pid == holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+    assert (tmp_path / ".build.lock").exists()
+    with BuildLock(tmp_path):
+        assert (tmp_path / ".build.lock").read_text().strip() == str(os.getpid())
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_a_build_killed_mid_way_leaves_every_report_intact_and_the_next_build_works(tiny, tmp_path):
+    out = tiny.copy(tmp_path / "reports")
+    before = contents(out)
+    build = subprocess.Popen([sys.executable, "-m", "assad_collapse.cli", *tiny.args(out, "--force", "-p", "delay=60")],
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        for line in build.stdout:
+            if line.startswith("building "):
+                break
+        time.sleep(1.5)  # let its kernel start
+        family = _descendants(build.pid)
+        assert len(family) >= 3  # a forkserver, workers and their kernels
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(pid) for pid in family) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in family if _running(pid)], "workers or kernels outlived the killed build"
+    assert contents(out) == before
+    (out / ".tiny-a.html.leftover.tmp").write_text("half a report")
+    run = tiny.run(out, "--force")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert not list(out.rglob(".*.tmp"))
+    assert_same_but_durations(contents(out), before)
+
+
+def test_invalid_data_fails_before_any_notebook_runs(tiny, tmp_path):
+    out = tiny.copy(tmp_path / "reports")
+    data = tmp_path / "data"
+    shutil.copytree(tiny.data, data)
+    set_cell(data / "figures.csv", "fund_peak_2016_17", "value", "lots")
+    before = snapshot(out)
+    run = run_cli(*tiny.args(out)[:-2], "--reports-dir", str(out), "--data-dir", str(data))
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "figures.csv:2: column 'value'" in run.stderr
+    assert "2 reports to build" in run.stdout and "building" not in run.stdout
+    assert snapshot(out) == before
+
+
+def test_jobs_must_be_a_positive_number(tmp_path):
+    run = run_cli("build", "--reports-dir", str(tmp_path), "--jobs", "0")
+    assert run.returncode == 2 and "at least 1" in run.stderr
+
+
+def test_two_forced_builds_are_byte_identical_but_for_durations(built, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(built, out)
+    run = run_cli("build", "--reports-dir", str(out), "--force", "--jobs", "3")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert_same_but_durations(contents(built), contents(out))
+
+
+def test_the_manifest_is_private(built):
+    text = (built / "manifest.json").read_text()
+    assert str(ROOT) not in text and "/tmp/" not in text and str(Path.home()) + "/" not in text
+    assert socket.gethostname() not in re.findall(r"[\w.-]+", text)
+    for entry in json.loads(text)["reports"].values():
+        assert entry["status"] == "fresh" and not Path(entry["notebook"]).is_absolute()
+
+
+def test_plain_progress_lines_for_logs():
+    import io
+
+    from assad_collapse.progress import Bar, Plain, for_stream
+
+    out = io.StringIO()
+    log = for_stream(out)
+    assert type(log) is Plain
+    log.plan({"manpower": ["data changed"]}, 1)
+    log.started("manpower")
+    log.built("manpower", 6.123)
+    log.failed("timeline", "05-timeline.ipynb, cell 4: KeyError: 'x'")
+    assert out.getvalue().splitlines() == [
+        "1 report to build, 1 up to date", "  manpower: data changed", "building manpower",
+        "built manpower in 6.1s", "FAILED timeline: 05-timeline.ipynb, cell 4: KeyError: 'x'"]
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    bar = for_stream(screen)
+    assert type(bar) is Bar
+    bar.plan({"a": ["never built"], "b": ["never built"]}, 0)
+    bar.started("a")
+    bar.built("a", 1.0)
+    bar.close()
+    assert "built a in 1.0s" in screen.getvalue() and "1/2" in screen.getvalue()
+
+    class Closed(io.StringIO):  # a log reader that went away (`| head`)
+        def write(self, text):
+            raise BrokenPipeError
+
+    gone = for_stream(Closed())
+    gone.line("3 reports to build")
+    gone.built("a", 1.0)  # the build goes on, silently
+    assert gone.gone
+
+
+def test_notebook_parameters_are_read_without_a_kernel():
+    from assad_collapse import nbparams
+    from assad_collapse.errors import ParameterError
+
+    found = nbparams.declared(json.dumps(TINY))
+    assert found.cell_index == 1 and found.defaults == {"delay": 0.0, "fail": False, "label": "tiny"}
+    injected, effective = nbparams.effective("tiny.ipynb", found, {"label": "x"}, {"delay": 2})
+    assert injected == {"delay": 2, "label": "x"} and effective == {"delay": 2, "fail": False, "label": "x"}
+    with pytest.raises(ParameterError, match="parameter 'colour'.*delay, fail, label"):
+        nbparams.effective("tiny.ipynb", found, {}, {"colour": 1})
+
+
+def test_parameter_hashes_do_not_depend_on_order():
+    assert cache.digest({"a": 1, "b": {"x", "y", "z"}}) == cache.digest({"b": {"z", "y", "x"}, "a": 1})
+    assert cache.digest({"a": (1, 2)}) != cache.digest({"a": [1, 2]})
+    assert cache.digest({"a": 1}) != cache.digest({"a": 1.0})
+
+
+def test_cell_indices_are_those_of_the_notebook_file():
+    from assad_collapse.nbclean import original_cell_index
+
+    assert original_cell_index(4, 1, injected=True) == 3
+    assert original_cell_index(2, 1, injected=True) is None  # the injected cell itself
+    assert original_cell_index(1, 1, injected=True) == 1
+    assert original_cell_index(4, 1, injected=False) == 4
+
+
+def test_atomic_writes_leave_whole_files_only(tmp_path):
+    from assad_collapse.atomic import remove_stale_temps, write_atomic, write_if_changed
+
+    target = tmp_path / "index.html"
+    write_atomic(target, b"one")
+    assert write_if_changed(target, b"one") is False and write_if_changed(target, b"two") is True
+    assert target.read_bytes() == b"two" and oct(target.stat().st_mode & 0o777) != "0o600"
+    (tmp_path / ".index.html.x1.tmp").write_text("partial")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / ".figures.csv.x2.tmp").write_text("partial")
+    assert len(remove_stale_temps(tmp_path, tmp_path / "data")) == 2
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["index.html"]

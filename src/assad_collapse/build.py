@@ -1,53 +1,66 @@
-"""Build the reports: validate data, execute each notebook with papermill, export self-contained HTML.
+"""Build the reports: plan from input hashes, validate the data, run notebooks in parallel, publish atomically.
 
-Every file is written to a temporary name and renamed into place, so a report
-on disk is always a whole one; a report whose notebook fails keeps its last good
-HTML and the build exits non-zero naming the notebook, cell and exception.
+A build (:func:`build`):
+
+1. takes the build lock (:mod:`buildlock`; a second build is refused at once) and
+   removes temporary files a killed build left behind;
+2. hashes every input (:mod:`cache`) and compares with ``reports/manifest.json``:
+   a report is rebuilt only if an input changed, its HTML is missing or altered,
+   or its last build failed (or with ``force``);
+3. validates the data unless the manifest shows that these very data files were
+   validated by this library before: invalid data stops the build before any
+   notebook runs;
+4. runs the notebooks in worker processes (:mod:`runner`, :mod:`worker`), each
+   writing its HTML atomically, and meanwhile writes the CSV downloads;
+5. writes the manifest and index, each only if its bytes changed.
+
+A report whose notebook fails keeps its last good HTML, marked stale. The
+no-op path (nothing changed) uses the standard library only.
 """
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import os
-import sys
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache, indexpage, manifest, nbparams
+from .atomic import remove_stale_temps, write_atomic, write_if_changed  # noqa: F401 (write_atomic: public API)
+from .buildlock import BuildLock
 from .catalogue import Report
-from .errors import AssadCollapseError, ParameterError
+from .errors import ParameterError
+from .progress import Plain
+from .runner import Runner, default_jobs
 
-TEMPLATES = Path(__file__).parent / "templates"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+BUILT, FAILED, UP_TO_DATE = "built", "failed", "up to date"
 
 
 @dataclass
 class Outcome:
-    report: Report
-    ok: bool
+    """What happened to one chosen report in this build."""
+
+    name: str
+    state: str  # BUILT, FAILED or UP_TO_DATE
     message: str = ""
+    duration: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.state != FAILED
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644 & ~_umask())  # mkstemp makes 0600; reports are for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+@dataclass
+class Spec:
+    """One catalogue report as this build sees it."""
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    report: Report
+    chosen: bool
+    notebook: str  # relative to the catalogue's directory
+    injected: dict = field(default_factory=dict)  # parameters papermill injects
+    effective: dict = field(default_factory=dict)  # defaults + catalogue + overrides
+    inputs: dict | None = None  # None: the catalogue gives it parameters its notebook lacks
+    entry: dict | None = None  # its entry in the last manifest
+    status: str = manifest.MISSING
 
 
 def kernel_environment(data_dir: Path) -> dict[str, str]:
@@ -62,157 +75,199 @@ def kernel_environment(data_dir: Path) -> dict[str, str]:
     }
 
 
-def check_parameter_names(report: Report, overrides: dict) -> dict:
-    """Merge catalogue and command-line parameters; reject names the notebook does not declare."""
-    import papermill
+def build(catalogue: list[Report], reports_dir: Path, data_dir: Path, overrides: dict | None = None, *,
+          chosen: list[str] | None = None, root: Path, force: bool = False, jobs: int | None = None,
+          progress: Plain | None = None) -> list[Outcome]:
+    """Bring the ``chosen`` reports (default: all) of ``catalogue`` up to date; return one outcome per chosen report.
 
-    declared = papermill.inspect_notebook(str(report.notebook))
-    merged = {**report.parameters, **overrides}
-    for name in merged:
-        if name not in declared:
-            raise ParameterError(name, merged[name], f"a parameter of {report.notebook.name}: " + ", ".join(declared))
-    return merged
-
-
-def execute(report: Report, parameters: dict, data_dir: Path):
-    """Run the report's notebook with papermill; return the executed notebook node."""
-    import papermill
-
-    os.environ.update(kernel_environment(data_dir))
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / report.notebook.name
-        papermill.execute_notebook(
-            str(report.notebook), str(out), parameters=parameters, kernel_name="python3",
-            progress_bar=False, log_output=False, cwd=str(report.notebook.parent),
-        )
-        import nbformat
-
-        return nbformat.read(out, as_version=4)
-
-
-def strip_volatile(nb) -> None:
-    """Remove metadata that changes from run to run (timings, papermill run info)."""
-    nb.metadata.pop("papermill", None)
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        if cell.get("cell_type") == "code":
-            cell.execution_count = None
-            for output in cell.get("outputs", []):
-                if "execution_count" in output:
-                    output["execution_count"] = None
-
-
-def export_html(nb, title: str) -> bytes:
-    """One self-contained HTML page: code hidden, images embedded, nothing loaded from another host."""
-    from nbconvert import HTMLExporter
-
-    strip_volatile(nb)
-    nb.metadata["title"] = title
-    exporter = HTMLExporter(
-        template_name="report", extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body.encode("utf-8")
-
-
-def neutralise(cell: str) -> str:
-    """Prefix a text cell that a spreadsheet would run as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
-
-
-def export_data(reports_dir: Path, data_dir: Path) -> None:
-    """Write the cleaned datasets (and derived figures) as CSV downloads under reports/data/."""
-    from . import datasets
-
-    frames = {
-        "figures": datasets.figures(data_dir),
-        "derived": datasets.derived_figures(data_dir),
-        "events": datasets.events(data_dir).drop(columns=["actor_list"]),
-        "interviews": datasets.interviews(data_dir),
-        "hypotheses": datasets.hypotheses(data_dir),
-        "evidence": datasets.evidence(data_dir),
-        "ratings": datasets.ratings(data_dir),
-    }
-    for name, frame in frames.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(frame.columns)
-        text_columns = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "string"]
-        for row in frame.itertuples(index=False):
-            writer.writerow([
-                neutralise(str(v)) if c in text_columns and isinstance(v, str) else _cell(v)
-                for c, v in zip(frame.columns, row)
-            ])
-        write_atomic(reports_dir / "data" / f"{name}.csv", buffer.getvalue().encode("utf-8"))
-
-
-def _cell(value) -> str:
-    import pandas as pd
-
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
-def render_index(outcomes: list[Outcome], reports_dir: Path) -> bytes:
-    """The index page: every report with title, summary, status and link."""
-    items = []
-    for o in outcomes:
-        exists = (reports_dir / f"{o.report.name}.html").exists()
-        status = "fresh" if o.ok else ("stale: its last build failed" if exists else "failed: never built")
-        link = f'<a href="{html.escape(o.report.name)}.html">{html.escape(o.report.title)}</a>' if exists else html.escape(o.report.title)
-        items.append(f"<li><h2>{link}</h2><p>{html.escape(o.report.summary)}</p><p class=\"status\">Status: {status}</p></li>")
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Russia and the collapse of the Assad regime: reports</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:760px;margin:0 auto;padding:1rem;line-height:1.5}}
-ul{{list-style:none;padding:0}}li{{border-bottom:1px solid #ddd;padding:.5rem 0}}h2{{font-size:1.2rem;margin:.2rem 0}}.status{{color:#555;font-size:.9rem}}</style>
-</head><body><main>
-<h1>Russia and the collapse of the Assad regime</h1>
-<p>Reports on the figures of Antonio Giustozzi, <em>Russia and the Collapse of the Assad Regime</em> (RUSI, 2025).
-The cleaned data is in <a href="data/figures.csv">data/</a>.</p>
-<ul>
-{chr(10).join(items)}
-</ul></main></body></html>
-"""
-    return page.encode("utf-8")
-
-
-def build(reports: list[Report], reports_dir: Path, data_dir: Path, overrides: dict | None = None, log=print) -> list[Outcome]:
-    """Validate the data, then build every report; return one outcome per report."""
-    from .validate import validate_data_dir
-
-    validate_data_dir(data_dir)  # raises before any notebook runs
-    checked = {r.name: check_parameter_names(r, overrides or {}) for r in reports}
-    outcomes = []
-    for report in reports:
-        log(f"building {report.name} ({report.notebook.name})")
+    Raises BuildLocked (another build holds the lock), ParameterError (a name the
+    notebook does not declare) or DataValidationError, each before any notebook runs.
+    """
+    progress = progress or Plain()
+    reports_dir, data_dir, root = Path(reports_dir), Path(data_dir), Path(root)
+    with BuildLock(reports_dir):
+        remove_stale_temps(reports_dir, reports_dir / "data")
+        work = plan(catalogue, reports_dir, data_dir, overrides, chosen=chosen, root=root, force=force)
+        progress.plan(work.todo, sum(s.chosen for s in work.specs) - len(work.todo))
+        entries = {s.report.name: s.entry for s in work.specs}
+        outcomes = {s.report.name: Outcome(s.report.name, UP_TO_DATE) for s in work.specs if s.chosen}
         try:
-            nb = execute(report, checked[report.name], data_dir)
-        except Exception as exc:  # papermill raises its own errors for failing cells
-            message = describe_failure(report, exc)
-            log(message)
-            outcomes.append(Outcome(report, False, message))
-            continue
-        write_atomic(reports_dir / f"{report.name}.html", export_html(nb, report.title))
-        outcomes.append(Outcome(report, True))
-        log(f"built {report.name}")
-    export_data(reports_dir, data_dir)
-    write_atomic(reports_dir / "index.html", render_index(outcomes, reports_dir))
-    return outcomes
+            _execute(work, entries, outcomes, reports_dir, data_dir, root, force, jobs, progress)
+        finally:
+            progress.close()
+        write_if_changed(reports_dir / manifest.NAME, _manifest(work, entries, reports_dir))
+        write_if_changed(reports_dir / "index.html", _index(work.specs, entries, reports_dir))
+    return list(outcomes.values())
 
 
-def describe_failure(report: Report, exc: BaseException) -> str:
-    """Name the notebook, the cell and the exception of a failed run."""
-    from papermill.exceptions import PapermillExecutionError
+def _execute(work: "Plan", entries: dict, outcomes: dict, reports_dir: Path, data_dir: Path, root: Path,
+             force: bool, jobs: int | None, progress: Plain) -> None:
+    """Validate, run the notebooks in worker processes and meanwhile write the downloads."""
+    by_name = {s.report.name: s for s in work.specs}
+    runner = Runner(min(jobs or default_jobs(), len(work.todo)), kernel_environment(data_dir)) if work.todo else None
 
-    if isinstance(exc, PapermillExecutionError):
-        return (f"FAILED {report.name}: {report.notebook.name}, cell {exc.cell_index} "
-                f"(execution count {exc.exec_count}): {exc.ename}: {exc.evalue}")
-    return f"FAILED {report.name}: {report.notebook.name}: {type(exc).__name__}: {exc}"
+    def on_result(result: dict) -> None:
+        outcome = outcomes[result["name"]] = _record(by_name[result["name"]], result, entries, root, data_dir)
+        if not outcome.ok:
+            progress.failed(outcome.name, outcome.message)
+            return
+        progress.built(outcome.name, outcome.duration or 0.0)
+        for text in result.get("stderr", []):
+            first = next((line for line in text.splitlines() if line.strip()), "")
+            progress.line(f"warning: {outcome.name} wrote to stderr (left out of the report): {first[:200]}")
+        write_if_changed(reports_dir / manifest.NAME, _manifest(work, entries, reports_dir))  # keep finished work
+
+    try:
+        if force or work.downloads is None:  # else these very inputs passed validation before
+            from .validate import validate_data_dir
+
+            validate_data_dir(data_dir)  # raises before any notebook runs
+        if runner:  # longest first (by the last build's durations), so that no report starts last and alone
+            order = sorted(work.todo, key=lambda n: -((by_name[n].entry or {}).get("duration") or float("inf")))
+            runner.submit([_job(by_name[n], reports_dir) for n in order])
+        if work.downloads is None:
+            work.downloads = _write_downloads(work.env, data_dir, reports_dir)
+        if runner:
+            runner.collect(progress.started, on_result)
+    except BaseException:
+        if runner:
+            runner.close(kill=True)
+        raise
+    if runner:
+        runner.close()
+
+
+@dataclass
+class Plan:
+    """What a build will do: every catalogue report's spec, the reports to build (with reasons), the downloads."""
+
+    specs: list[Spec]
+    todo: dict[str, list[str]]  # report name -> why it is rebuilt
+    env: cache.Environment
+    downloads: dict | None  # the manifest's downloads entry if still current, else None (rewrite them)
+
+
+def plan(catalogue: list[Report], reports_dir: Path, data_dir: Path, overrides: dict | None = None, *,
+         chosen: list[str] | None = None, root: Path, force: bool = False) -> Plan:
+    """Compare every input's hash with the manifest; standard library only, no kernel."""
+    reports_dir, data_dir, root = Path(reports_dir), Path(data_dir), Path(root)
+    names = set(chosen) if chosen is not None else {r.name for r in catalogue}
+    env = cache.environment(data_dir)
+    old = manifest.read(reports_dir)
+    specs = [_spec(r, r.name in names, overrides or {}, env, old, reports_dir, root) for r in catalogue]
+    todo = {s.report.name: _reasons(s, force) for s in specs if s.chosen and (force or s.status != manifest.FRESH)}
+    return Plan(specs, todo, env, None if force else _current_downloads(old, env, reports_dir))
+
+
+def _spec(report: Report, chosen: bool, overrides: dict, env: cache.Environment, old: dict,
+          reports_dir: Path, root: Path) -> Spec:
+    raw = report.notebook.read_bytes()
+    spec = Spec(report, chosen, os.path.relpath(report.notebook, root), entry=old["reports"].get(report.name))
+    try:
+        spec.injected, spec.effective = nbparams.effective(
+            report.notebook.name, nbparams.declared(raw), report.parameters, overrides if chosen else {})
+    except ParameterError:
+        if chosen:
+            raise
+        spec.effective = dict(report.parameters)
+    else:
+        spec.inputs = cache.report_inputs(cache.sha256_bytes(raw), spec.effective, report.title, env)
+    spec.status = manifest.status(spec.entry, spec.inputs, reports_dir)
+    return spec
+
+
+def _reasons(spec: Spec, force: bool) -> list[str]:
+    if force:
+        return ["forced"]
+    entry = spec.entry or {}
+    if entry.get("error"):
+        return ["its last build failed"]
+    if spec.status == manifest.MISSING:
+        return ["HTML missing or altered" if entry.get("html") else "never built"]
+    return [f"{kind} changed" for kind in cache.changed(entry.get("inputs"), spec.inputs or {})]
+
+
+def _job(spec: Spec, reports_dir: Path) -> dict:
+    notebook = spec.report.notebook.resolve()
+    return {
+        "name": spec.report.name, "notebook": str(notebook), "cwd": str(notebook.parent),
+        "title": spec.report.title, "parameters": spec.injected,
+        "html": str((reports_dir / f"{spec.report.name}.html").resolve()),
+    }
+
+
+def _record(spec: Spec, result: dict, entries: dict, root: Path, data_dir: Path) -> Outcome:
+    """Turn a worker's result into the report's new manifest entry and its outcome."""
+    name = spec.report.name
+    duration = None if result.get("duration") is None else round(result["duration"], 1)
+    if result["ok"]:
+        entries[name] = {
+            "notebook": spec.notebook, "title": spec.report.title,
+            "parameters": cache.canonical(spec.effective),
+            "inputs": {**spec.inputs, "notebook": result["notebook_sha256"]},  # the bytes that actually ran
+            "html": {"file": f"{name}.html", "sha256": result["html_sha256"]},
+            "duration": duration,
+        }
+        return Outcome(name, BUILT, duration=duration)
+    message = _scrub(result["message"], root, data_dir)
+    previous = spec.entry if spec.entry and spec.entry.get("html") else None
+    entry = {k: v for k, v in previous.items() if k != "status"} if previous else {
+        "notebook": spec.notebook, "title": spec.report.title, "parameters": cache.canonical(spec.effective)}
+    entries[name] = {**entry, "error": message, "duration": duration}
+    return Outcome(name, FAILED, message, duration)
+
+
+def _scrub(text: str, root: Path, data_dir: Path) -> str:
+    """No absolute path (and so no user name) in what the build records."""
+    for path, label in ((data_dir, "<data-dir>"), (root, "."), (Path.home(), "~")):
+        for form in {str(path), str(Path(path).resolve())}:
+            if len(Path(form).parts) > 1:  # never replace a bare "/"
+                text = text.replace(form, label)
+    return text
+
+
+def _manifest(work: Plan, entries: dict, reports_dir: Path) -> bytes:
+    reports = {}
+    for spec in work.specs:
+        entry = dict(entries.get(spec.report.name) or {
+            "notebook": spec.notebook, "title": spec.report.title, "parameters": cache.canonical(spec.effective)})
+        entry["status"] = manifest.status(entry, spec.inputs, reports_dir)
+        reports[spec.report.name] = entry
+    env = work.env
+    return manifest.render({
+        "format": manifest.FORMAT, "versions": env.versions, "data": env.data, "library": env.library,
+        "requirements.lock": env.lock, "downloads": work.downloads, "reports": reports,
+    })
+
+
+def _index(specs: list[Spec], entries: dict, reports_dir: Path) -> bytes:
+    items = []
+    for spec in specs:
+        entry = entries.get(spec.report.name)
+        status = manifest.status(entry, spec.inputs, reports_dir)
+        if status == manifest.STALE and (entry or {}).get("error"):
+            status = "stale-failed"
+        items.append(indexpage.Entry(spec.report.name, spec.report.title, spec.report.summary, status,
+                                     manifest.html_intact(entry, reports_dir)))
+    return indexpage.render(items)
+
+
+def _current_downloads(old: dict, env: cache.Environment, reports_dir: Path) -> dict | None:
+    """The manifest's downloads entry if the files on disk are those of the current inputs, else None."""
+    entry = old.get("downloads") or {}
+    if entry.get("inputs") != cache.downloads_inputs(env) or not entry.get("files"):
+        return None
+    for name, sha in entry["files"].items():
+        path = reports_dir / "data" / name
+        if not path.exists() or cache.sha256_file(path) != sha:
+            return None
+    return entry
+
+
+def _write_downloads(env: cache.Environment, data_dir: Path, reports_dir: Path) -> dict:
+    from . import downloads
+
+    files = downloads.render(data_dir)
+    for name, data in files.items():
+        write_if_changed(reports_dir / "data" / name, data)
+    return {"inputs": cache.downloads_inputs(env), "files": {n: cache.sha256_bytes(d) for n, d in files.items()}}

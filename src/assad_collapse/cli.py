@@ -1,7 +1,13 @@
 """Command line: ``assad-collapse build | list | params | validate-data | datapackage``.
 
-Exit codes: 0 success; 1 a report failed to build; 2 invalid data, parameters,
-catalogue or usage (nothing was built).
+Exit codes:
+  0  success (for ``build``: every chosen report is up to date)
+  1  a report failed to build (its last good HTML is kept and marked stale)
+  2  invalid data, parameters, catalogue or usage (no notebook was run)
+  3  another build is running on the same reports directory (nothing was done)
+
+``build`` imports nothing heavy until it has work to do: a rebuild with nothing
+changed reads hashes and the manifest with the standard library only.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from pathlib import Path
 
 from .errors import AssadCollapseError, DataValidationError
 
-EXIT_OK, EXIT_REPORT_FAILED, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_REPORT_FAILED, EXIT_INVALID, EXIT_LOCKED = 0, 1, 2, 3
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -90,18 +96,34 @@ def _overrides(pairs: list[str]) -> dict:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from .build import FAILED, UP_TO_DATE, build
+    from .cache import data_directory
+    from .progress import for_stream
 
     catalogue = _catalogue(args)
-    chosen = catalogue if not args.reports else [r for r in catalogue if r.name in args.reports]
     unknown = set(args.reports) - {r.name for r in catalogue}
     if unknown:
         raise AssadCollapseError(f"unknown report(s): {', '.join(sorted(unknown))}; known: {', '.join(r.name for r in catalogue)}")
-    outcomes = build(chosen, Path(args.reports_dir), _data_dir(args), _overrides(args.param),
-                     log=lambda line: print(line, flush=True))
-    failed = [o for o in outcomes if not o.ok]
-    print(f"{len(outcomes) - len(failed)} built, {len(failed)} failed")
+    progress = for_stream(sys.stdout)
+    outcomes = build(
+        catalogue, Path(args.reports_dir), data_directory(args.data_dir), _overrides(args.param),
+        chosen=args.reports or None, root=Path(args.catalogue).resolve().parent,
+        force=args.force, jobs=args.jobs, progress=progress,
+    )
+    failed = sum(o.state == FAILED for o in outcomes)
+    fresh = sum(o.state == UP_TO_DATE for o in outcomes)
+    progress.line(f"{len(outcomes) - failed - fresh} built, {failed} failed, {fresh} up to date")
     return EXIT_REPORT_FAILED if failed else EXIT_OK
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -126,16 +148,24 @@ def parser() -> argparse.ArgumentParser:
     pp.set_defaults(func=cmd_params)
     bp = with_catalogue(with_data(sub.add_parser("build", help="build reports into reports/")))
     bp.add_argument("reports", nargs="*", help="report names (default: all)")
-    bp.add_argument("--reports-dir", default=str(ROOT / "reports"))
+    bp.add_argument("--reports-dir", default=str(ROOT / "reports"), help="output directory (default: reports/)")
+    bp.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    bp.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                    help="reports built at once, each in its own process (default: the number of cores)")
     bp.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE", help="override a parameter (a Python literal)")
     bp.set_defaults(func=cmd_build)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .buildlock import BuildLocked
+
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except BuildLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except DataValidationError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
