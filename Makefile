@@ -19,10 +19,18 @@ $(STAMP): requirements.lock pyproject.toml
 reports: $(STAMP)
 	$(BIN)/assad-collapse build
 
-test: $(STAMP)
+# axe-core for the accessibility checks, pinned in package-lock.json; skipped (and the
+# browser tests with it, saying why) where npm is not installed. CI installs npm.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: browser and accessibility tests will be skipped (Debian: apt-get install npm chromium)"; fi
+
+test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
+# JupyterLab on notebooks/, with the git hook that strips notebook outputs before each commit.
 lab: $(STAMP)
+	@git config core.hooksPath .githooks 2>/dev/null || true
 	$(BIN)/jupyter lab notebooks/
 
 validate: $(STAMP)

@@ -101,10 +101,10 @@ def findings(params: dict) -> str:
     return "\n".join([
         f"- **Drawdown.** At the peak of Russian engagement in 2017 there were {report.stated(PEAK)} Russian advisers in Syria; "
         f"in October 2024 there were {report.stated(TOTAL)}: {report.derived('advisers_share_of_peak_2024')} of the peak.",
-        f"- **Where they were.** The paper numbers these postings: "
+        "- **Where they were.** The paper numbers these postings: "
         + ", ".join(f"{report.esc(r.group)} {r.central:,.0f}" for r in numbered.itertuples())
         + f" {report.cite(*numbered['id'])}, {check.parts_sum.value:,.0f} in all.",
-        f"- **Postings without a number.** It says only that there were some advisers with "
+        "- **Postings without a number.** It says only that there were some advisers with "
         + ", ".join(report.esc(g) for g in some["group"]) + f" {report.cite(*some['id'])}.",
         f"- **What is left.** The numbered postings leave {report.derived('advisers_unallocated_2024')} of the total for those "
         "postings; the paper does not say how they were split.",

@@ -6,7 +6,7 @@ import html
 
 import matplotlib.pyplot as plt
 
-from . import claims, datasets, plotting, report
+from . import claims, plotting, report
 from .params import Param, check_parameters
 from .plotting import short_locator
 

@@ -23,7 +23,7 @@ from .errors import AssadCollapseError
 LIBRARY = Path(__file__).resolve().parent
 ROOT = LIBRARY.parents[1]
 LOCK_FILE = ROOT / "requirements.lock"
-DATA_DIR_ENV = "ASSAD_COLLAPSE_DATA_DIR"  # as in datasets.py, which imports pandas
+DATA_DIR_ENV = "ASSAD_COLLAPSE_DATA_DIR"  # datasets.py re-exports this and data_directory
 PACKAGES = ("pandas", "numpy", "matplotlib", "papermill", "nbconvert")
 
 

@@ -8,7 +8,6 @@ file signature, so repeated calls in one notebook cost nothing.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,16 +18,7 @@ from .quantity import Quantity
 from .schemas import RESOURCES, Resource
 from .validate import validate_data_dir
 
-DATA_DIR_ENV = "ASSAD_COLLAPSE_DATA_DIR"
-_REPO_DATA = Path(__file__).resolve().parents[2] / "data"
-
-
-def data_dir(path: str | os.PathLike | None = None) -> Path:
-    """The data directory: ``path``, else ``$ASSAD_COLLAPSE_DATA_DIR``, else the repository's data/."""
-    chosen = Path(path or os.environ.get(DATA_DIR_ENV) or _REPO_DATA)
-    if not chosen.is_dir():
-        raise AssadCollapseError(f"data directory {str(chosen)!r} does not exist")
-    return chosen.resolve()
+from .cache import DATA_DIR_ENV, data_directory as data_dir  # noqa: F401 (public names of this module)
 
 
 def _signature(directory: Path) -> tuple:

@@ -14,6 +14,10 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
+# The cleaned datasets published under reports/data/ (every report reads all of them).
+DOWNLOADS = ("figures", "derived", "events", "interviews", "hypotheses", "evidence", "ratings", "checks")
+
+
 def render(data_dir: Path) -> dict[str, bytes]:
     """File name -> CSV bytes for every download (loads pandas)."""
     from . import datasets
@@ -26,7 +30,9 @@ def render(data_dir: Path) -> dict[str, bytes]:
         "hypotheses": datasets.hypotheses(data_dir),
         "evidence": datasets.evidence(data_dir),
         "ratings": datasets.ratings(data_dir),
+        "checks": datasets.checks(data_dir),
     }
+    assert tuple(frames) == DOWNLOADS
     out = {}
     for name, frame in frames.items():
         buffer = io.StringIO()

@@ -230,7 +230,7 @@ def limits() -> str:
         "- The 2022-23 total is not split by year: the split is a parameter of this report.",
         f"- The cut to units deemed disloyal in 2023 is dated but {report.stated_value('fund_disloyal_units_cut_2023')} "
         f"{report.cite('fund_disloyal_units_cut_2023')}.",
-        f"- The peak figure is approximate and the paper gives no bounds for it, so the bounds shown only carry the "
+        "- The peak figure is approximate and the paper gives no bounds for it, so the bounds shown only carry the "
         "ranges the paper states; a reader can vary the peak with the `peak_bn_per_year` parameter.",
         "- The baseline of the 20% logistics decline is not stated; it is read here as the earlier level.",
     ])

@@ -146,7 +146,7 @@ def chart_matrix(params: dict) -> plotting.Chart:
     counts = pd.Series(codes.ravel()).value_counts()
     ax.set_title(f"{len(m.items)} evidence items rated against {len(m.hypotheses)} hypotheses", pad=40)
     key = ["Ratings: " + ", ".join(f"{c} {RATING_WORDS[c]}" for c in RATING_ORDER)]
-    description = f"Heat map of ratings. Counts: " + ", ".join(f"{c} {counts.get(c, 0)}" for c in RATING_ORDER) + "."
+    description = "Heat map of ratings. Counts: " + ", ".join(f"{c} {counts.get(c, 0)}" for c in RATING_ORDER) + "."
     source = "Source: ratings.csv (our ratings of evidence items from Giustozzi, RUSI, 2025); each item's paragraph is on its row."
     return plotting.finish(fig, [], [], key, description=description, source=source)
 

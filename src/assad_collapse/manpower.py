@@ -6,7 +6,6 @@ Parts are checked against the totals the paper states (``part_of`` in figures.cs
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-import pandas as pd
 
 from . import datasets, plotting, report
 from .consistency import PartsCheck, parts_vs_total
@@ -133,7 +132,7 @@ def findings(params: dict) -> str:
         f"equal to July 2017, but the July 2017 figure is {report.stated_value(ARMY_2017)} {report.cite(ARMY_2017)}.",
         f"- **The militias** fell from {report.stated(MILITIA_2017)} to {report.stated(MILITIA_2024)}: "
         f"{report.derived('militia_decline_2017_2024')}, partly because militias were folded into the army.",
-        f"- **Parts against totals.** " + "; ".join(_check_sentence(k) for k in (militia, foreign)) + ".",
+        "- **Parts against totals.** " + "; ".join(_check_sentence(k) for k in (militia, foreign)) + ".",
         f"- **Former rebels.** Russia kept {report.stated(REBELS)} former rebels armed in the south; in "
         f"{report.stated(DARAA)} of Dara'a's towns and villages ex-fighters were present.",
     ])

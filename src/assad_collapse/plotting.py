@@ -22,7 +22,7 @@ from .outline import parse_locator, split_locators  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 MUTED = "#6b6b6b"
-WIDTH_IN, HEIGHT_IN = 8.0, 4.6
+WIDTH_IN, HEIGHT_IN = 7.0, 4.4  # narrow enough that 12 pt text stays legible scaled to a phone
 
 HOUSE_STYLE = {
     "figure.figsize": (WIDTH_IN, HEIGHT_IN),

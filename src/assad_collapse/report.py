@@ -13,7 +13,6 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from . import datasets
-from .plotting import short_locator
 from .outline import split_locators
 from .quantity import Quantity
 

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from .csvread import Table, read_table
 from .errors import DataValidationError, Problem
 from .outline import Heading, LocatorError, check_locator, split_locators
-from .schemas import RESOURCES, Resource, pandera_schema
+from .schemas import RESOURCES, pandera_schema
 
 # pandera names its built-in checks after the call (e.g. "isin(('a', 'b'))"): match the prefix.
 _MESSAGES = (
