@@ -150,34 +150,20 @@ def test_bounds_out_of_order(data_copy):
     assert any(p.line == line and "value_within_bounds" in p.message for p in found), found
 
 
-def test_value_outside_bounds(data_copy):
-    line = set_cell(data_copy / "figures.csv", "advisers_peak_2017", "value", "700")
-    found = only(problems_of(data_copy), "figures.csv")
-    assert any(p.line == line and p.column == "value" and "low <= value <= high" in p.expected for p in found)
-
-
-def test_unspecified_with_a_number(data_copy):
-    line = set_cell(data_copy / "figures.csv", "advisers_liwa_al_quds_2024", "low", "5")
-    found = only(problems_of(data_copy), "figures.csv")
-    assert any(p.line == line and "bounds_match_precision" in p.message for p in found)
-
-
-def test_period_out_of_order(data_copy):
-    line = set_cell(data_copy / "figures.csv", "fund_peak_2016_17", "period_end", "2015-01-01")
-    found = only(problems_of(data_copy), "figures.csv")
-    assert any(p.line == line and p.column == "period_end" and "on or after period_start" in p.expected for p in found)
-
-
-def test_event_outside_the_papers_period(data_copy):
-    line = set_cell(data_copy / "events.csv", "gaza_crisis_starts_2023_10", "date_end", "2025-03-01")
-    found = only(problems_of(data_copy), "events.csv")
-    assert any(p.line == line and "within_scope" in p.message for p in found)
-
-
-def test_unknown_actor(data_copy):
-    line = set_cell(data_copy / "events.csv", "gaza_crisis_starts_2023_10", "actors", "israel;hamas")
-    found = only(problems_of(data_copy), "events.csv")
-    assert any(p.line == line and p.column == "actors" for p in found)
+@pytest.mark.parametrize(
+    "file, row_id, column, value, where, says",
+    [
+        ("figures.csv", "advisers_peak_2017", "value", "700", "value", "low <= value <= high"),
+        ("figures.csv", "advisers_liwa_al_quds_2024", "low", "5", "low", "bounds_match_precision"),
+        ("figures.csv", "fund_peak_2016_17", "period_end", "2015-01-01", "period_end", "on or after period_start"),
+        ("events.csv", "gaza_crisis_starts_2023_10", "date_end", "2025-03-01", "date_start", "within_scope"),
+        ("events.csv", "gaza_crisis_starts_2023_10", "actors", "israel;hamas", "actors", "one or more of"),
+    ],
+)
+def test_row_rules_and_vocabularies(data_copy, file, row_id, column, value, where, says):
+    line = set_cell(data_copy / file, row_id, column, value)
+    found = only(problems_of(data_copy), file)
+    assert any(p.line == line and p.column == where and says in f"{p.message} {p.expected}" for p in found), found
 
 
 def test_dangling_references(data_copy):
