@@ -34,10 +34,6 @@ def distribution(params: dict) -> PartsCheck:
     return parts_vs_total(TOTAL, approximate_spread=params["approximate_spread_percent"] / 100)
 
 
-def _locators(ids) -> list[str]:
-    figs = datasets.figures().set_index("id")
-    return [figs.loc[i, "locator"] for i in ids]
-
 
 def chart_drawdown(params: dict) -> plotting.Chart:
     """The 2017 peak against October 2024, with the share that remained."""
@@ -56,7 +52,7 @@ def chart_drawdown(params: dict) -> plotting.Chart:
     ax.set_ylabel("Russian advisers in Syria")
     ax.set_title(f"By October 2024 about {share.value:.0f}% of the 2017 peak of Russian advisers remained")
     ids = [PEAK, TOTAL]
-    return plotting.finish(fig, ids, _locators(ids), description=f"{peak.value:,.0f} advisers in 2017; about {now.value:,.0f} in October 2024.")
+    return plotting.finish(fig, ids, description=f"{peak.value:,.0f} advisers in 2017; about {now.value:,.0f} in October 2024.")
 
 
 def chart_distribution(params: dict) -> plotting.Chart:
@@ -90,7 +86,7 @@ def chart_distribution(params: dict) -> plotting.Chart:
     description = "; ".join(
         f"{r.group}: {r.central:,.0f}" if r.quantified else f"{r.group}: some" for r in parts.itertuples()
     ) + f"; unallocated: about {gap.value:,.0f}."
-    return plotting.finish(fig, ids, _locators(ids), description=description)
+    return plotting.finish(fig, ids, description=description)
 
 
 def findings(params: dict) -> str:

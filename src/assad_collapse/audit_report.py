@@ -60,10 +60,8 @@ def checks_table(params: dict) -> str:
         relation = f"{_side(c.left_expression, c.left, c.left_low, c.left_high)} {SYMBOLS[c.relation]} {_side(c.right_expression, c.right, c.right_low, c.right_high)}"
         difference = "" if c.difference != c.difference else ("+" if c.difference >= 0 else "−") + _number(abs(c.difference))
         where = "; ".join(html.escape(short_locator(l)) for l in c.locator.split(";"))
-        rows.append(f'<tr id="check-{html.escape(c.id)}"><td>{html.escape(c.claim)}</td><td>{relation}</td>'
-                    f'<td><strong>{html.escape(c.outcome)}</strong></td><td>{difference}</td><td>{where}</td></tr>')
-    return ('<table class="sources"><thead><tr><th>What the paper says</th><th>Computed</th><th>Outcome</th>'
-            '<th>Left − right</th><th>Where</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+        rows.append((f"check-{c.id}", [html.escape(c.claim), relation, f"<strong>{html.escape(c.outcome)}</strong>", difference, where]))
+    return report.html_table(["What the paper says", "Computed", "Outcome", "Left − right", "Where"], rows)
 
 
 def chart_sources() -> plotting.Chart:
@@ -85,7 +83,7 @@ def chart_sources() -> plotting.Chart:
     ax.set_title(f"Most of the paper's figures rest on the {top}'s own account")
     source = f"Source: Giustozzi (RUSI, 2025): all {int(table['total'].sum())} figures of figures.csv, each with its locator in the tables below."
     description = "; ".join(f"{l}: {q} with a number, {u} without" for l, q, u in zip(labels, table["quantified"], table["unquantified"]))
-    return plotting.finish(fig, [], [], description=description, source=source)
+    return plotting.finish(fig, [], description=description, source=source)
 
 
 def single_source_table() -> str:

@@ -127,6 +127,23 @@ def parts_of(total_id: str, path=None) -> pd.DataFrame:
     return df[df["part_of"] == total_id].reset_index(drop=True)
 
 
+def locators_of(item_id: str, path=None) -> list[str]:
+    """The paper locators behind a figure, event or derived-figure id (a derived one: its sources')."""
+    from .outline import split_locators
+
+    figs = figures(path).set_index("id")
+    if item_id in figs.index:
+        return split_locators(figs.loc[item_id, "locator"])
+    ev = events(path).set_index("id")
+    if item_id in ev.index:
+        return split_locators(ev.loc[item_id, "locator"])
+    derived = derived_figures(path).set_index("id")
+    if item_id in derived.index:
+        sources = derived.loc[item_id, "sources"].split(";")
+        return list(dict.fromkeys(l for s in sources for l in locators_of(s, path)))
+    raise AssadCollapseError(f"no figure, event or derived figure with id {item_id!r}")
+
+
 def derived_figures(path=None) -> pd.DataFrame:
     """Figures the paper implies but does not state, each with its formula and source ids."""
     from .derived import derive_all

@@ -120,11 +120,6 @@ def marked_events(ids: list[str]) -> pd.DataFrame:
     })
 
 
-def figure_locators(ids) -> list[str]:
-    figs = datasets.figures().set_index("id")
-    return [figs.loc[i, "locator"] for i in ids if i in figs.index]
-
-
 def chart_levels(params: dict) -> plotting.Chart:
     """Yearly support with bounds: stated figures filled, derived ones hollow, missing years marked."""
     plotting.use_house_style()
@@ -150,12 +145,11 @@ def chart_levels(params: dict) -> plotting.Chart:
     ax.set_title(f"Russian support fell from about ${first.central:.1f}bn a year to about ${last.central:.2f}bn by 2024")
     ax.legend(loc="upper center", fontsize=10, bbox_to_anchor=(0.45, 0.9))
     sources = [s for cell in levels["sources"] for s in cell.split(";") if s] + list(events["id"])
-    locators = figure_locators(sources) + list(events["locator"])
     points = "; ".join(
         f"{r.year}: {report.number(r.central, 'usd_bn_per_year')} ({r.basis})" if r.basis != "no figure" else f"{r.year}: no figure"
         for r in levels.itertuples()
     )
-    return plotting.finish(fig, sources, locators, key, description=f"Yearly Russian support to the regime. {points}.")
+    return plotting.finish(fig, sources, key, description=f"Yearly Russian support to the regime. {points}.")
 
 
 def chart_logistics() -> plotting.Chart:
@@ -176,7 +170,7 @@ def chart_logistics() -> plotting.Chart:
     ax.set_title("Logistics suffered less than money: what remained in 2024")
     ids = [CUT, LOGISTICS]
     description = f"In 2024 {values[0]:.0f}% of the earlier financial support and {values[1]:.0f}% of the logistical support remained."
-    return plotting.finish(fig, ids, figure_locators(ids), description=description)
+    return plotting.finish(fig, ids, description=description)
 
 
 def findings(params: dict) -> str:

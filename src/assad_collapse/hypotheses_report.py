@@ -148,7 +148,7 @@ def chart_matrix(params: dict) -> plotting.Chart:
     key = ["Ratings: " + ", ".join(f"{c} {RATING_WORDS[c]}" for c in RATING_ORDER)]
     description = "Heat map of ratings. Counts: " + ", ".join(f"{c} {counts.get(c, 0)}" for c in RATING_ORDER) + "."
     source = "Source: ratings.csv (our ratings of evidence items from Giustozzi, RUSI, 2025); each item's paragraph is on its row."
-    return plotting.finish(fig, [], [], key, description=description, source=source)
+    return plotting.finish(fig, [], key, description=description, source=source)
 
 
 def _compact(locator: str) -> str:
@@ -197,7 +197,7 @@ def chart_monte_carlo(params: dict) -> plotting.Chart:
                             for h in m.hypotheses)
     source = (f"Source: ACH Monte Carlo over ratings.csv: {params['draws']:,} draws, seed {params['seed']}, each rating moving one step "
               f"with probability {params['p_step']:g} and each weight level with probability {params['weight_noise']:g}.")
-    return plotting.finish(fig, [], [], description=description, source=source)
+    return plotting.finish(fig, [], description=description, source=source)
 
 
 def diagnosticity_table(params: dict, top_n: int = 10) -> str:
@@ -271,12 +271,11 @@ def evidence_sources(params: dict) -> None:
     for item in m.items:
         e = evidence.loc[item]
         where = "<br>".join(html.escape(l.strip()) for l in e["locator"].split(";"))
-        rows.append(f'<tr id="src-{html.escape(item)}"><td><code>{html.escape(item)}</code></td><td>{html.escape(e["description"])}</td>'
-                    f'<td>{html.escape(e["source_kind"].replace("_", " "))}<br><small>credibility {html.escape(e["credibility"])}, '
-                    f'relevance {html.escape(e["relevance"])}</small></td><td>{where}</td></tr>')
+        rows.append((f"src-{item}", [f"<code>{html.escape(item)}</code>", html.escape(e["description"]),
+                     f'{html.escape(e["source_kind"].replace("_", " "))}<br><small>credibility {html.escape(e["credibility"])}, '
+                     f'relevance {html.escape(e["relevance"])}</small>', where]))
     report.show("## Sources\n\nAntonio Giustozzi, *Russia and the Collapse of the Assad Regime*, RUSI, 18 February 2025. "
                 f"Evidence items of the question, with the paragraph each comes from. Cleaned data: "
                 f"[evidence.csv]({report.DATA_LINK}evidence.csv), [ratings.csv]({report.DATA_LINK}ratings.csv), "
                 f"[hypotheses.csv]({report.DATA_LINK}hypotheses.csv).")
-    display(HTML('<table class="sources"><thead><tr><th>Item</th><th>Evidence</th><th>Source per the paper</th><th>Where</th></tr></thead><tbody>'
-                 + "".join(rows) + "</tbody></table>"))
+    display(HTML(report.html_table(["Item", "Evidence", "Source per the paper", "Where"], rows)))

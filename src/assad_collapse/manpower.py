@@ -61,7 +61,7 @@ def chart_forces(params: dict) -> plotting.Chart:
     army, rebels = qs[0], qs[4]
     ax.set_title(f"In 2024 the army counted {army.value / 1000:.0f}k men; {rebels.low / 1000:.0f}–{rebels.high / 1000:.0f}k armed ex-rebels held the south")
     description = "; ".join(f"{l}: {_persons(q.value, q.low, q.high)}" for l, q in zip(labels, qs))
-    return plotting.finish(fig, ids, _locators(ids), description=description)
+    return plotting.finish(fig, ids, description=description)
 
 
 def chart_militias(params: dict) -> plotting.Chart:
@@ -84,7 +84,7 @@ def chart_militias(params: dict) -> plotting.Chart:
     decline = datasets.derived_figures().set_index("id").loc["militia_decline_2017_2024", "value"]
     ax.set_title(f"The militias shrank by {decline:.0f}% and what remained was reservists")
     ids = [MILITIA_2017, MILITIA_2024, *check.parts["id"]]
-    return plotting.finish(fig, ids, _locators(ids), description=f"Militias: {before.value:,.0f} in July 2017, {check.total.value:,.0f} in 2024, of which " + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples()) + ".")
+    return plotting.finish(fig, ids, description=f"Militias: {before.value:,.0f} in July 2017, {check.total.value:,.0f} in 2024, of which " + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples()) + ".")
 
 
 def chart_foreign(params: dict) -> plotting.Chart:
@@ -109,17 +109,13 @@ def chart_foreign(params: dict) -> plotting.Chart:
     ax.grid(False)
     ax.set_title(f"Foreign militiamen, mid-2024: the groups {_status_words(check)} the stated total")
     ids = [FOREIGN, *parts["id"]]
-    return plotting.finish(fig, ids, _locators(ids), description="Foreign militiamen by group: " + ", ".join(f"{r.group} {r.central:,.0f}" for r in parts.itertuples()) + f"; stated total {total.value:,.0f}.")
+    return plotting.finish(fig, ids, description="Foreign militiamen by group: " + ", ".join(f"{r.group} {r.central:,.0f}" for r in parts.itertuples()) + f"; stated total {total.value:,.0f}.")
 
 
 def _status_words(check: PartsCheck) -> str:
     return {"adds up": "add up to", "within bounds": "fall within the bounds of",
             "parts exceed total": "exceed", "parts fall short": "fall short of"}[check.status]
 
-
-def _locators(ids) -> list[str]:
-    figs = datasets.figures().set_index("id")
-    return [figs.loc[i, "locator"] for i in ids]
 
 
 def findings(params: dict) -> str:

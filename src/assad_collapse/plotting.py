@@ -92,9 +92,11 @@ def mark_events(ax: plt.Axes, events: pd.DataFrame, *, y: float, color: str = MU
     return key
 
 
-def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: Iterable[str] = (), description: str = "",
+def finish(fig: plt.Figure, ids: Iterable[str], key: Iterable[str] = (), description: str = "",
            source: str | None = None, tight: bool = True) -> Chart:
     """Add an optional key and the source line under the chart; return it with its alt-text description.
+
+    The source line names the figure, event or derived ids drawn and the paper's paragraphs behind them.
 
     ``source`` replaces the generated source line when a chart draws on too many figures to list;
     ``tight=False`` keeps a layout the chart set itself (e.g. a margin reserved for labels).
@@ -105,7 +107,12 @@ def finish(fig: plt.Figure, ids: Iterable[str], locators: Iterable[str], key: It
     if text:
         fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
     lines = len(list(key)) if text else 0
-    fig.text(0.0, -0.04 - 0.045 * lines, source or source_line(ids, locators), ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
+    if source is None:
+        from . import datasets
+
+        ids = list(dict.fromkeys(ids))
+        source = source_line(ids, [l for i in ids for l in datasets.locators_of(i)])
+    fig.text(0.0, -0.04 - 0.045 * lines, source, ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
     return Chart(fig, description)
 
 

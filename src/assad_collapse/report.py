@@ -13,7 +13,6 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from . import datasets
-from .outline import split_locators
 from .quantity import Quantity
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -75,26 +74,11 @@ def stated_value(figure_id: str) -> str:
     return text
 
 
-def _locators(figure_or_derived_id: str) -> list[str]:
-    """The paper locators behind a figure, derived figure or event id."""
-    figs = datasets.figures().set_index("id")
-    derived = datasets.derived_figures().set_index("id")
-    events = datasets.events().set_index("id")
-    if figure_or_derived_id in figs.index:
-        return split_locators(figs.loc[figure_or_derived_id, "locator"])
-    if figure_or_derived_id in events.index:
-        return split_locators(events.loc[figure_or_derived_id, "locator"])
-    if figure_or_derived_id in derived.index:
-        sources = derived.loc[figure_or_derived_id, "sources"].split(";")
-        return list(dict.fromkeys(l for s in sources for l in _locators(s)))
-    raise KeyError(f"no figure, derived figure or event with id {figure_or_derived_id!r}")
-
-
 def cite(*ids: str) -> str:
     """Compact citations '[¶n]', one per paragraph, linking to the first id's row in the sources section."""
     links: dict[str, str] = {}
     for i in ids:
-        for locator in _locators(i):
+        for locator in datasets.locators_of(i):
             paragraph = locator.rsplit("¶", 1)[1]
             links.setdefault(locator, f'[¶{paragraph}](#src-{i} "{esc(locator)}")')
     text = ", ".join(links.values())
@@ -116,7 +100,7 @@ def sources_table(ids: list[str]) -> str:
     e = lambda text: html.escape(str(text), quote=True)  # noqa: E731
     rows = []
     for i in dict.fromkeys(ids):
-        where = "<br>".join(e(l) for l in _locators(i))
+        where = "<br>".join(e(l) for l in datasets.locators_of(i))
         if i in figs.index:
             row = figs.loc[i]
             what = f"{e(row['measure'])} <span class=\"group\">({e(row['group'])})</span>" if row["group"] else e(row["measure"])
@@ -130,9 +114,18 @@ def sources_table(ids: list[str]) -> str:
             what = "Event: " + e(row["title"])
             span = f"{row['date_start']:%Y-%m-%d}" + ("" if row["date_start"] == row["date_end"] else f" to {row['date_end']:%Y-%m-%d}")
             stated_as = f"{span}<br><small>dated to the {e(row['date_precision'])}</small>"
-        rows.append(f'<tr id="src-{e(i)}"><td><code>{e(i)}</code></td><td>{what}</td><td>{stated_as}</td><td>{where}</td></tr>')
-    return ('<table class="sources"><thead><tr><th>Id</th><th>What</th><th>Value</th><th>Where in the paper</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>")
+        rows.append((f"src-{i}", [f"<code>{e(i)}</code>", what, stated_as, where]))
+    return html_table(["Id", "What", "Value", "Where in the paper"], rows)
+
+
+def html_table(headers: list[str], rows: list[tuple[str | None, list[str]]]) -> str:
+    """A sources-style HTML table; ``rows`` are (anchor id or None, cells). Cells must already be escaped HTML."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        (f'<tr id="{html.escape(anchor)}">' if anchor else "<tr>") + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for anchor, cells in rows
+    )
+    return f'<table class="sources"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def sources_section(ids: list[str]) -> None:

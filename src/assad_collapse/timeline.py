@@ -98,13 +98,12 @@ def chart(params: dict) -> plotting.Chart:
     fig.legend(handles, params["categories"], loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=4, fontsize=9,
                title="category", title_fontsize=9, alignment="left")
     ids = series_ids + list(ev["id"])
-    locators = [datasets.figures().set_index("id").loc[i, "locator"] for i in series_ids] + list(ev["locator"])
     turning = ev[ev["turning_point"] == "yes"]
     description = (f"{len(ev)} events from {params['start_year']} to {params['end_year']}. Turning points: "
                    + "; ".join(f"{t.title} ({t.date_start:%b %Y})" for t in turning.itertuples()) + ".")
     source = ("Source: Giustozzi (RUSI, 2025); each event's paragraph is in the table below.\nBars span every day the paper's "
               "date allows; diamonds are events dated to the day; ★ marks a turning point in the paper's account.")
-    return plotting.finish(fig, ids, locators, description=description, source=source, tight=False)
+    return plotting.finish(fig, ids, description=description, source=source, tight=False)
 
 
 def findings(params: dict) -> str:
@@ -127,8 +126,7 @@ def events_table(params: dict) -> str:
     for e in select(params).itertuples():
         when = f"{e.date_start:%Y-%m-%d}" if e.date_start == e.date_end else f"{e.date_start:%Y-%m-%d} to {e.date_end:%Y-%m-%d}"
         where = "; ".join(html.escape(short_locator(l)) for l in e.locator.split(";"))
-        rows.append(f'<tr id="src-{html.escape(e.id)}"><td>{when}<br><small>to the {html.escape(e.date_precision)}</small></td>'
-                    f"<td>{'★ ' if e.turning_point == 'yes' else ''}{html.escape(e.title)}</td>"
-                    f"<td>{html.escape(e.actors.replace(';', ', ').replace('_', ' '))}</td><td>{html.escape(e.category)}</td><td>{where}</td></tr>")
-    return ('<table class="sources"><thead><tr><th>When</th><th>What</th><th>Actors</th><th>Category</th><th>Where</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>")
+        rows.append((f"src-{e.id}", [f"{when}<br><small>to the {html.escape(e.date_precision)}</small>",
+                                      ("★ " if e.turning_point == "yes" else "") + html.escape(e.title),
+                                      html.escape(e.actors.replace(";", ", ").replace("_", " ")), html.escape(e.category), where]))
+    return report.html_table(["When", "What", "Actors", "Category", "Where"], rows)
