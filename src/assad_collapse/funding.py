@@ -216,7 +216,7 @@ def _row_q(levels: pd.DataFrame, year: int) -> Quantity:
 
 def limits() -> str:
     """What the data cannot tell, stated from the data (unquantified figures and missing years)."""
-    missing = yearly_levels({"share_2022": 0.5, "peak_bn_per_year": None, "cut_percent": None})
+    missing = yearly_levels(parameters())  # which years lack a figure does not depend on the parameters
     gap = missing.loc[missing["basis"] == "no figure", "year"]
     return "\n".join([
         f"- The paper gives no funding figure for {gap.min()}–{gap.max()}; the chart leaves those years empty rather than "

@@ -117,7 +117,7 @@ def _summary(v: dict, m: ach.Matrix) -> str:
     schemes = v["schemes"].values()
     on_top = [s["paper_is_top"] for s in schemes]
     p = min(s["p_paper_first"] for s in schemes)
-    fragile = any(s["loo_flips"] or s["discount_flips"] or (s["linchpins"]["size"] or 9) <= 1 for s in schemes)
+    fragile = any(s["loo_flips"] or s["discount_flips"] or s["linchpins"]["size"] == 1 for s in schemes)
     if all(on_top) and p >= 0.5 and not fragile:
         return f"the evidence as rated supports the paper's judgement (*{report.esc(paper)}*) robustly."
     if any(on_top):
