@@ -20,12 +20,11 @@ CONSISTENT, CENTRAL_ONLY, INCONSISTENT, OPEN = "consistent", "consistent at the 
 
 
 def _lookup(path, spread: float):
-    derived = datasets.derived_figures(path).set_index("id")
+    derived = set(datasets.derived_figures(path)["id"])
 
     def lookup(name: str) -> Quantity:
-        if name in derived.index:
-            row = derived.loc[name]
-            return Quantity(row["value"], row["low"], row["high"], name, tuple(row["sources"].split(";")))
+        if name in derived:
+            return datasets.derived_figure(name, path).named(name)
         return datasets.figure(name, path, spread)
 
     return lookup

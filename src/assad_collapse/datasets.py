@@ -121,6 +121,15 @@ def figure(figure_id: str, path=None, approximate_spread: float = 0.0) -> Quanti
     return Quantity(float(row["central"]), low, high, figure_id, (figure_id,))
 
 
+def derived_figure(derived_id: str, path=None) -> Quantity:
+    """One derived figure as a :class:`Quantity` carrying its formula and source ids."""
+    derived = derived_figures(path).set_index("id")
+    if derived_id not in derived.index:
+        raise AssadCollapseError(f"no derived figure with id {derived_id!r}")
+    row = derived.loc[derived_id]
+    return Quantity(row["value"], row["low"], row["high"], row["formula"], tuple(row["sources"].split(";")))
+
+
 def parts_of(total_id: str, path=None) -> pd.DataFrame:
     """The figures whose ``part_of`` is ``total_id``, in file order."""
     df = figures(path)

@@ -43,10 +43,9 @@ class _Figures:
 
     def sum_of_parts(self, total_id: str) -> Quantity:
         """The sum of the quantified parts of ``total_id`` (parts with no number are left out)."""
-        parts = datasets.parts_of(total_id, self.path)
-        quantified = [self[i] for i in parts.loc[parts["quantified"], "id"]]
-        total = sum(quantified[1:], quantified[0]) if quantified else Quantity.constant(0)
-        return total.named(f"Σ parts({total_id})")
+        from .consistency import parts_vs_total
+
+        return parts_vs_total(total_id, self.path).parts_sum.named(f"Σ parts({total_id})")
 
 DERIVATIONS = (
     Derivation(

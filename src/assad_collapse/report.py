@@ -87,9 +87,9 @@ def cite(*ids: str) -> str:
 
 def derived(derived_id: str) -> str:
     """A derived figure as prose: the value with bounds, marked as derived, with its formula."""
-    row = datasets.derived_figures().set_index("id").loc[derived_id]
-    q = Quantity(row["value"], row["low"], row["high"], row["formula"])
-    return f"{quantity(q, row['unit'])} (derived: {esc(row['formula'])}) {cite(derived_id)}"
+    q = datasets.derived_figure(derived_id)
+    unit = datasets.derived_figures().set_index("id").loc[derived_id, "unit"]
+    return f"{quantity(q, unit)} (derived: {esc(q.formula)}) {cite(derived_id)}"
 
 
 def sources_table(ids: list[str]) -> str:
