@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from assad_collapse import ach  # noqa: E402
+from assad_collapse.analyses import ach  # noqa: E402
+from assad_collapse.paper.vocabulary import QUESTIONS  # noqa: E402
 
 REPEATS = 5
 
@@ -39,7 +40,7 @@ def operations(matrix: ach.Matrix, scheme: str) -> dict:
 
 def main() -> None:
     rows = []
-    for question in ach.QUESTIONS:
+    for question in QUESTIONS:
         matrix = ach.build_matrix(question)
         rows.append((question, "-", "build_matrix", best_ms(lambda: ach.build_matrix(question))))
         for scheme in ach.SCHEMES:

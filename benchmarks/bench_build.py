@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from assad_collapse.atomic import write_atomic  # noqa: E402
+from assad_collapse.build.atomic import write_atomic  # noqa: E402
 from assad_collapse.catalogue import load_catalogue  # noqa: E402
-from assad_collapse.runner import default_jobs  # noqa: E402
+from assad_collapse.build.runner import default_jobs  # noqa: E402
 
 BIN = Path(sys.executable).parent
 RESULTS = ROOT / "benchmarks" / "results" / "build.md"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import ROOT
 
 from assad_collapse.catalogue import load_catalogue
 from assad_collapse.errors import CatalogueError
-
-from conftest import ROOT
 
 
 def test_shipped_catalogue_loads_and_names_existing_notebooks():

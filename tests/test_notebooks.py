@@ -7,16 +7,22 @@ import ast
 import nbformat
 import papermill
 import pytest
+from helpers import ROOT
 
-from assad_collapse import advisers, audit_report, funding, hypotheses_report, manpower, timeline
+from assad_collapse.analyses import (
+    advisers,
+    claims_audit,
+    funding,
+    hypotheses,
+    manpower,
+    timeline,
+)
 from assad_collapse.catalogue import load_catalogue
-
-from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SPECS = {"01-funding-cuts": funding.PARAMETERS, "02-manpower": manpower.PARAMETERS,
-         "03-adviser-distribution": advisers.PARAMETERS, "05-claims-audit": audit_report.PARAMETERS,
-         "06-timeline": timeline.PARAMETERS, "04-hypothesis-assessment": hypotheses_report.PARAMETERS}
+         "03-adviser-distribution": advisers.PARAMETERS, "05-claims-audit": claims_audit.PARAMETERS,
+         "06-timeline": timeline.PARAMETERS, "04-hypothesis-assessment": hypotheses.PARAMETERS}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -17,19 +17,19 @@ import sys
 from pathlib import Path
 
 from .errors import AssadCollapseError, DataValidationError
+from .paths import CATALOGUE, ROOT
 
 EXIT_OK, EXIT_REPORT_FAILED, EXIT_INVALID, EXIT_LOCKED = 0, 1, 2, 3
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _data_dir(args) -> Path:
-    from .datasets import data_dir
+    from .paths import data_directory
 
-    return data_dir(args.data_dir)
+    return data_directory(args.data_dir)
 
 
 def cmd_validate(args) -> int:
-    from .validate import find_problems
+    from .paper.validate import find_problems
 
     directory = _data_dir(args)
     tables, problems = find_problems(directory)
@@ -44,7 +44,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_datapackage(args) -> int:
-    from . import datapackage
+    from .paper import datapackage
 
     target = _data_dir(args) / "datapackage.json"
     if args.check:
@@ -96,9 +96,9 @@ def _overrides(pairs: list[str]) -> dict:
 
 
 def cmd_build(args) -> int:
-    from .build import FAILED, UP_TO_DATE, build
-    from .cache import data_directory
-    from .progress import for_stream
+    from .build.orchestrate import FAILED, UP_TO_DATE, build
+    from .paths import data_directory
+    from .build.progress import for_stream
 
     catalogue = _catalogue(args)
     unknown = set(args.reports) - {r.name for r in catalogue}
@@ -135,7 +135,7 @@ def parser() -> argparse.ArgumentParser:
         return sp
 
     def with_catalogue(sp):
-        sp.add_argument("--catalogue", default=str(ROOT / "reports.toml"), help="report catalogue (default: reports.toml)")
+        sp.add_argument("--catalogue", default=str(CATALOGUE), help="report catalogue (default: reports.toml)")
         return sp
 
     with_data(sub.add_parser("validate-data", help="check every data file; list every problem")).set_defaults(func=cmd_validate)
@@ -158,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .buildlock import BuildLocked
+    from .build.lock import BuildLocked
 
     args = parser().parse_args(argv)
     try:

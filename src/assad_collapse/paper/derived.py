@@ -1,0 +1,62 @@
+"""Figures the paper implies but does not state, computed from figures.csv with bounds carried through.
+
+Each derivation (:mod:`.derivations`) is a small function of other figures; the
+result keeps the formula and the ids it came from (see
+:class:`~.quantity.Quantity`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import datasets
+from .derivations import DERIVATIONS
+from ..errors import AssadCollapseError
+from .parts import parts_vs_total
+from .quantity import Quantity
+
+
+class FigureAccess:
+    """Access to figures as quantities, for derivations."""
+
+    def __init__(self, path):
+        self.path = path
+        self.frame = datasets.figures(path).set_index("id")
+
+    def __getitem__(self, figure_id: str) -> Quantity:
+        return datasets.figure(figure_id, self.path)
+
+    def years(self, figure_id: str) -> Quantity:
+        row = self.frame.loc[figure_id]
+        years = row["period_end"].year - row["period_start"].year + 1
+        return Quantity.constant(years).named(f"years({figure_id})")
+
+    def sum_of_parts(self, total_id: str) -> Quantity:
+        """The sum of the quantified parts of ``total_id`` (parts with no number are left out)."""
+        return parts_vs_total(total_id, self.path).parts_sum.named(f"Σ parts({total_id})")
+
+
+def derived_figures(path=None) -> pd.DataFrame:
+    """Figures the paper implies but does not state: every derivation computed, one row each with value,
+    bounds, formula and source ids."""
+    figs = FigureAccess(path)
+    rows = []
+    for d in DERIVATIONS:
+        q = d.compute(figs)
+        period = figs.frame.loc[d.period_of]
+        rows.append({
+            "id": d.id, "topic": d.topic, "measure": d.measure, "unit": d.unit,
+            "value": q.value, "low": q.low, "high": q.high,
+            "period_start": period["period_start"], "period_end": period["period_end"],
+            "formula": q.plain_formula, "sources": ";".join(q.sources), "note": d.note,
+        })
+    return pd.DataFrame(rows)
+
+
+def derived_figure(derived_id: str, path=None) -> Quantity:
+    """One derived figure as a :class:`Quantity` carrying its formula and source ids."""
+    derived = derived_figures(path).set_index("id")
+    if derived_id not in derived.index:
+        raise AssadCollapseError(f"no derived figure with id {derived_id!r}")
+    row = derived.loc[derived_id]
+    return Quantity(row["value"], row["low"], row["high"], row["formula"], tuple(row["sources"].split(";")))

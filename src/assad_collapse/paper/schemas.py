@@ -1,0 +1,342 @@
+"""One schema per data file: the single definition of every column and check.
+
+Each file of ``data/`` is described here once, in Frictionless Data terms
+(fields with a type, description and constraints, a primary key, foreign keys).
+From that one description come both the pandera schema that validates the file
+(:mod:`.pandera_schemas`) and the Frictionless ``datapackage.json`` that lets any
+tool load and validate the data (:mod:`.datapackage`). The allowed codes live in
+:mod:`.vocabulary`.
+
+pandera was chosen because it validates pandas frames directly, collects every
+failure in one pass (``lazy=True``) with the row index of each, and is
+maintained; we keep the metadata in plain dataclasses so that the Frictionless
+export is not tied to pandera's own (partial) Frictionless support.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from .vocabulary import (
+    ACTORS, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS, LEVELS,
+    PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column, described in Frictionless Table Schema terms."""
+
+    name: str
+    type: str  # Frictionless type: string, number, integer, date
+    description: str
+    required: bool = True
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+    minimum: float | None = None
+    pattern: str | None = None
+    list_of: tuple[str, ...] | None = None  # ';'-separated values, each from this vocabulary
+
+    @property
+    def effective_pattern(self) -> str | None:
+        if self.list_of:
+            choice = "|".join(map(re.escape, self.list_of))
+            return rf"^({choice})(;({choice}))*$"
+        if self.type == "date":
+            return ISO_DATE_PATTERN
+        return self.pattern
+
+    def expected(self) -> str:
+        """What a valid cell of this column looks like, in words for an error message."""
+        if self.list_of:
+            return "one or more of " + ", ".join(self.list_of) + " joined by ';'"
+        if self.enum:
+            return "one of " + ", ".join(self.enum)
+        words = {
+            "number": "a number",
+            "integer": "a whole number",
+            "date": "a real calendar date written YYYY-MM-DD",
+            "string": "text",
+        }[self.type]
+        if self.minimum is not None:
+            words += f" >= {self.minimum:g}"
+        if self.pattern == ID_PATTERN:
+            words = "an id of lower-case letters, digits and '_' starting with a letter"
+        return words
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A check across the columns of one row; ``holds`` returns True for good rows."""
+
+    name: str
+    column: str  # the column the message points at
+    expected: str
+    holds: Callable[[pd.DataFrame], pd.Series]
+    reads: tuple[str, ...] = ()  # every column ``holds`` looks at
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    resource: str
+    reference: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One data file: its name, path, meaning, fields and keys."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    row_rules: tuple[RowRule, ...] = ()
+    locator_columns: tuple[str, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _id(description: str) -> Field:
+    return Field("id", "string", description, unique=True, pattern=ID_PATTERN)
+
+
+def _locator() -> Field:
+    return Field(
+        "locator",
+        "string",
+        "Where in the paper: 'Section › Subsection › ¶n' (or 'Section › ¶n'), several joined by "
+        "';'. Sections, subsections and paragraph counts are those of outline.csv.",
+    )
+
+
+def _period(prefix: str, what: str) -> tuple[Field, Field]:
+    return (
+        Field(f"{prefix}_start", "date", f"First day of the {what}."),
+        Field(f"{prefix}_end", "date", f"Last day of the {what}."),
+    )
+
+
+def _as_date(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
+
+
+def _ordered(start: str, end: str) -> RowRule:
+    return RowRule(
+        f"{start}_before_{end}",
+        end,
+        f"a date on or after {start}",
+        lambda df: ~(_as_date(df[start]) > _as_date(df[end])),
+        (start, end),
+    )
+
+
+def _bounds_present(df: pd.DataFrame) -> pd.Series:
+    unspecified = df["precision"] == "unspecified"
+    at_least = df["precision"] == "at_least"
+    has_low, has_high, has_value = df["low"].notna(), df["high"].notna(), df["value"].notna()
+    numbered = has_low & (has_high | at_least)
+    return (unspecified & ~has_low & ~has_high & ~has_value) | (~unspecified & numbered)
+
+
+def _value_within_bounds(df: pd.DataFrame) -> pd.Series:
+    low, value, high = (pd.to_numeric(df[c], errors="coerce") for c in ("low", "value", "high"))
+    return ~((low > value) | (value > high) | (low > high))
+
+
+OUTLINE = Resource(
+    "outline",
+    "Outline of the paper",
+    "Each section and subsection of the paper in order, with its number of paragraphs (a "
+    "blockquote or a whole list counts as one). Locators in the other files must name a row here.",
+    (
+        Field("section", "string", "Section heading (typographic apostrophes as ').", ),
+        Field("subsection", "string", "Subsection heading; empty for paragraphs directly under the section.", required=False),
+        Field("paragraphs", "integer", "Number of paragraphs under this heading.", minimum=1),
+    ),
+    primary_key=("section", "subsection"),
+)
+
+FIGURES = Resource(
+    "figures",
+    "Figures reported in the paper",
+    "Every quantitative statement of the paper, one row each, with bounds, unit, period, "
+    "precision, who gave it according to the paper and where it is. A range gives low and high "
+    "and leaves value empty; a figure the paper leaves unquantified ('some', 'not known') has "
+    "precision 'unspecified' and no number.",
+    (
+        _id("Stable identifier of the figure."),
+        Field("topic", "string", "What the figure is about.", enum=TOPICS),
+        Field("measure", "string", "What is counted, in our words."),
+        Field("group", "string", "The group, unit or institution the figure is about.", required=False),
+        Field("value", "number", "The figure as stated; empty for a range or an unquantified figure.", required=False),
+        Field("low", "number", "Lower bound; equal to value for a point figure.", required=False),
+        Field("high", "number", "Upper bound; equal to value for a point figure; empty when open-ended.", required=False),
+        Field("unit", "string", "Unit as stated (persons are persons, not thousands).", enum=UNITS),
+        *_period("period", "period the figure describes"),
+        Field("precision", "string", "How precise the paper is.", enum=PRECISIONS),
+        Field("source_kind", "string", "Who gave the figure according to the paper.", enum=SOURCE_KINDS),
+        _locator(),
+        Field("part_of", "string", "The id of the figure this one is a part of (e.g. one militia of the militia total).",
+              required=False, pattern=ID_PATTERN),
+        Field("note", "string", "A short note in our own words.", required=False),
+    ),
+    primary_key=("id",),
+    foreign_keys=(ForeignKey(("part_of",), "figures", ("id",)),),
+    row_rules=(
+        RowRule(
+            "bounds_match_precision",
+            "low",
+            "low and high (and value, if any) for an exact or approximate figure, low for "
+            "'at_least', and no number at all for 'unspecified'",
+            _bounds_present,
+            ("precision", "low", "high", "value"),
+        ),
+        RowRule("value_within_bounds", "value", "low <= value <= high", _value_within_bounds, ("low", "value", "high")),
+        _ordered("period_start", "period_end"),
+    ),
+    locator_columns=("locator",),
+)
+
+EVENTS = Resource(
+    "events",
+    "Dated events",
+    "Every dated event the paper mentions from 2015 to December 2024. A date known only to the "
+    "month, season or year is a span from its first to its last possible day; 'early', 'mid' "
+    "and 'late' in a year are January-April, May-August and September-December.",
+    (
+        _id("Stable identifier of the event."),
+        *_period("date", "span in which the event happened (the same day twice for a dated day)"),
+        Field("date_precision", "string", "How precisely the paper dates the event.", enum=DATE_PRECISIONS),
+        Field("title", "string", "What happened, in our words."),
+        Field("actors", "string", "Who acted, ';'-separated.", list_of=ACTORS),
+        Field("category", "string", "Kind of event.", enum=EVENT_CATEGORIES),
+        Field("turning_point", "string", "'yes' if the paper presents it as a turning point, else 'no'.", enum=("yes", "no")),
+        _locator(),
+        Field("note", "string", "A short note in our own words.", required=False),
+    ),
+    primary_key=("id",),
+    row_rules=(
+        _ordered("date_start", "date_end"),
+        RowRule(
+            "within_scope",
+            "date_start",
+            f"a span within {EVENTS_SCOPE[0]}..{EVENTS_SCOPE[1]} (the period the paper covers)",
+            lambda df: (df["date_start"] >= EVENTS_SCOPE[0]) & (df["date_end"] <= EVENTS_SCOPE[1]),
+            ("date_start", "date_end"),
+        ),
+    ),
+    locator_columns=("locator",),
+)
+
+INTERVIEWS = Resource(
+    "interviews",
+    "Interviews by category of interviewee",
+    "The paper's interview base by category; the counts themselves are figures (figure_id).",
+    (
+        _id("Stable identifier of the category."),
+        Field("category", "string", "Category of interviewee, in our words."),
+        Field("source_kind", "string", "The kind of source these interviewees are.", enum=SOURCE_KINDS),
+        Field("figure_id", "string", "The figure that gives how many interviews.", unique=True, pattern=ID_PATTERN),
+    ),
+    primary_key=("id",),
+    foreign_keys=(ForeignKey(("figure_id",), "figures", ("id",)),),
+)
+
+HYPOTHESES = Resource(
+    "hypotheses",
+    "Competing hypotheses",
+    "The explanations the paper's conclusion weighs, grouped by the question they answer.",
+    (
+        _id("Stable identifier of the hypothesis."),
+        Field("question", "string", "collapse: why the regime fell; intent: did Russia weaken it on purpose.", enum=QUESTIONS),
+        Field("label", "string", "Short label for charts."),
+        Field("statement", "string", "The hypothesis in our words."),
+        Field("favoured_by", "string", "Who would favour it according to the paper.", required=False),
+        Field("paper_judgement", "string", "What the paper concludes about it.", enum=JUDGEMENTS),
+        _locator(),
+    ),
+    primary_key=("id",),
+    locator_columns=("locator",),
+)
+
+EVIDENCE = Resource(
+    "evidence",
+    "Evidence items",
+    "Items of evidence from the paper that bear on the hypotheses, each with its source, date, "
+    "credibility and relevance. Items with the same source_group come from one source.",
+    (
+        _id("Stable identifier of the evidence item."),
+        Field("description", "string", "The evidence in our words."),
+        Field("source_kind", "string", "Kind of source according to the paper.", enum=SOURCE_KINDS),
+        Field("source_group", "string", "Items sharing a value come from the same source.", pattern=ID_PATTERN),
+        *_period("period", "period the evidence describes"),
+        Field("credibility", "string", "How credible the source is for this item.", enum=LEVELS),
+        Field("relevance", "string", "How much the item bears on the question.", enum=LEVELS),
+        Field("figure_ids", "string", "Figures the item rests on, ';'-separated.", required=False,
+              pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$"),
+        _locator(),
+    ),
+    primary_key=("id",),
+    row_rules=(_ordered("period_start", "period_end"),),
+    locator_columns=("locator",),
+)
+
+RATINGS_RESOURCE = Resource(
+    "ratings",
+    "Ratings of evidence against hypotheses",
+    "How consistent each evidence item is with each hypothesis of its question: CC very "
+    "consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable.",
+    (
+        Field("evidence_id", "string", "The evidence item.", pattern=ID_PATTERN),
+        Field("hypothesis_id", "string", "The hypothesis.", pattern=ID_PATTERN),
+        Field("rating", "string", "Consistency of the item with the hypothesis.", enum=RATINGS),
+        Field("rationale", "string", "One line in our words on why."),
+    ),
+    primary_key=("evidence_id", "hypothesis_id"),
+    foreign_keys=(
+        ForeignKey(("evidence_id",), "evidence", ("id",)),
+        ForeignKey(("hypothesis_id",), "hypotheses", ("id",)),
+    ),
+)
+
+EXPRESSION_PATTERN = r"^[a-z0-9_ .()+*/-]+$"
+
+CHECKS = Resource(
+    "checks",
+    "Consistency checks of the paper's own arithmetic",
+    "Each row states a relation the paper implies between its own figures: left and right are "
+    "arithmetic over figure ids, derived-figure ids and numbers (+ - * / and parentheses; sum(x) "
+    "is the sum of the quantified parts of figure x). 'unknown' marks a comparison the paper makes "
+    "with a figure it never gives: an open question, not a check.",
+    (
+        _id("Stable identifier of the check."),
+        Field("claim", "string", "What the paper says or implies, in our words."),
+        Field("left", "string", "Left-hand expression.", pattern=EXPRESSION_PATTERN),
+        Field("relation", "string", "How left relates to right if the paper is consistent.", enum=RELATIONS),
+        Field("right", "string", "Right-hand expression.", pattern=EXPRESSION_PATTERN),
+        _locator(),
+        Field("note", "string", "A short note in our own words.", required=False),
+    ),
+    primary_key=("id",),
+    locator_columns=("locator",),
+)
+
+RESOURCES: dict[str, Resource] = {
+    r.name: r for r in (OUTLINE, FIGURES, EVENTS, INTERVIEWS, HYPOTHESES, EVIDENCE, RATINGS_RESOURCE, CHECKS)
+}
