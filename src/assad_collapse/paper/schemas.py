@@ -202,7 +202,7 @@ FIGURES = Resource(
         RowRule(
             "bounds_match_precision",
             "low",
-            "low and high (and value, if any) for an exact or approximate figure, low for "
+            "low and high (and value, if any) for an as_stated or approximate figure, low for "
             "'at_least', and no number at all for 'unspecified'",
             _bounds_present,
             ("precision", "low", "high", "value"),

@@ -7,7 +7,9 @@ ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 TOPICS = ("funding", "manpower", "advisers", "equipment", "sources")
 UNITS = ("persons", "usd_bn", "usd_bn_per_year", "percent", "aircraft", "interviews")
-PRECISIONS = ("exact", "approximate", "at_least", "unspecified")
+PRECISIONS = ("as_stated", "approximate", "at_least", "unspecified")
+"""as_stated: the number as the paper gives it, round or not ("$3 billion", "671"); approximate: "around",
+"roughly", "some"; at_least: a lower bound; unspecified: no number ("some", "not known")."""
 SOURCE_KINDS = (
     "author",
     "syrian_officer",
@@ -17,8 +19,12 @@ SOURCE_KINDS = (
     "iranian_adviser",
     "journalist",
     "translator",
+    "unnamed_source",
     "unattributed",
 )
+"""Who gave a figure or item according to the paper. unnamed_source: a source or interviewee the paper does
+not name ("another source", "sources say", a quoted interviewee); unattributed: the author states it and
+names no source; author: the author's own judgement or inference."""
 DATE_PRECISIONS = ("day", "month", "season", "year", "years")
 EVENT_CATEGORIES = (
     "intervention",
