@@ -224,6 +224,8 @@ def _other_causes(report: str, old_parameters, new_parameters, old_inputs, new_i
     if (old_parameters.get(report) or {}) != (new_parameters.get(report) or {}):
         causes.append({"parameter": "changed", "report": report})
     old, new = old_inputs.get(report) or {}, new_inputs.get(report) or {}
+    if old.get("data") != new.get("data"):
+        causes.append({"data": "the data changed (in rows this report's findings do not name)"})
     if any(old.get(k) != new.get(k) for k in ("notebook", "library", "title")):
         causes.append({"code": "the report's notebook or the library changed"})
     if any(old.get(k) != new.get(k) for k in ("versions", "requirements.lock")):

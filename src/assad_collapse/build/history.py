@@ -54,6 +54,8 @@ def _cause(cause: dict, titles: dict[str, str]) -> str:
         return f"a changed row of {_e(cause['file'])}"
     if "parameter" in cause:
         return f"a changed setting of {_e(titles.get(cause.get('report'), 'the report'))}"
+    if "data" in cause:
+        return _e(cause["data"])
     if "environment" in cause:
         return _e(cause["environment"])
     return _e(cause.get("code", "a change of the code"))
