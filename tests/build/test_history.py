@@ -42,3 +42,9 @@ def test_an_unreadable_history_starts_afresh(tmp_path):
     assert history.read(tmp_path) == {"format": 1, "builds": []}
     (tmp_path / history.NAME).write_text(json.dumps({"format": 1, "builds": "x"}))
     assert history.read(tmp_path)["builds"] == []
+
+
+def test_the_same_changes_found_again_after_a_killed_build_are_not_recorded_twice(tmp_path):
+    once = history.append(history.read(tmp_path), [PEAK], "a" * 64)
+    assert history.append(once, [PEAK], "a" * 64) == once
+    assert len(history.append(once, [PEAK], "c" * 64)["builds"]) == 2  # other data: a new build

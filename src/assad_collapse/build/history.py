@@ -33,11 +33,17 @@ def read(reports_dir: Path) -> dict:
 
 
 def append(history: dict, changes: list[Change], data_hash: str) -> dict:
-    """The history with this build's changes added as a new entry; unchanged when there are none."""
-    if not changes:
+    """The history with this build's changes added as a new entry; unchanged when there are none.
+
+    Also unchanged when the newest entry already records exactly these changes: a build killed after
+    writing the history but before publishing its reports finds the same changes again.
+    """
+    recorded = [c.as_dict() for c in changes]
+    if not recorded or (history["builds"] and history["builds"][-1]["changes"] == recorded
+                        and history["builds"][-1]["data"] == data_hash[:12]):
         return history
     number = (history["builds"][-1]["build"] + 1) if history["builds"] else 1
-    entry = {"build": number, "data": data_hash[:12], "changes": [c.as_dict() for c in changes]}
+    entry = {"build": number, "data": data_hash[:12], "changes": recorded}
     return {"format": FORMAT, "builds": [*history["builds"], entry]}
 
 
