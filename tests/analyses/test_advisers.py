@@ -41,4 +41,4 @@ def test_the_two_accounts_are_not_merged():
 
 def test_share_of_the_peak_reads_about_and_one_in_eight():
     text = advisers.findings(advisers.parameters())[0].text
-    assert "about 12%, about one in eight," in text
+    assert "about 12% of the peak" in text and "about one in eight" in text

@@ -49,10 +49,11 @@ def _when(figure_id: str) -> str:
     return labels.date_span(row["period_start"], row["period_end"])
 
 
-def _share_words() -> str:
+def _one_in() -> str:
+    """'about one in eight' when the share that remained is close to one in n, else ''."""
     share = datasets.figure(TOTAL) / datasets.figure(PEAK) * 100
     one_in = prose.one_in(share.value)
-    return f"{prose.derived_value(SHARE)}" + (f", about {one_in}," if one_in else "")
+    return f"about {one_in}" if one_in else ""
 
 
 def findings(params: dict) -> list[Finding]:
@@ -62,13 +63,14 @@ def findings(params: dict) -> list[Finding]:
     numbered, some = units[units["quantified"]], units[~units["quantified"]]
     cite, stated = citations.cite, citations.stated
     ministries = datasets.figures().set_index("id").loc[MINISTRIES, "group"]
-    listed = prose.join([f"{prose.esc(r.group)} {prose.stated_value(r.id)}" for r in numbered.itertuples()])
+    listed = "; ".join(f"{prose.esc(r.group)}, {prose.stated_value(r.id)}" for r in numbered.itertuples())
     gap = check.gap
     return [
         Finding("advisers.drawdown",
                 f"**A steep drawdown.** At the peak of Russian engagement in {_when(PEAK)} there were {stated(PEAK)} Russian "
-                f"advisers in Syria; in {_when(TOTAL)} there were {stated(TOTAL)}: {_share_words()} of the peak "
-                f"{cite(SHARE)}. By {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}.",
+                f"advisers in Syria; in {_when(TOTAL)} there were {stated(TOTAL)}: {prose.derived_value(SHARE)} of the peak "
+                f"{cite(SHARE)}" + (f", {_one_in()}." if _one_in() else ".")
+                + f" By {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}.",
                 {"peak": float(datasets.figure(PEAK).value), "october_2024": float(datasets.figure(TOTAL).value),
                  "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)}, (PEAK, TOTAL, SHARE, SCARCE)),
         Finding("advisers.two_accounts",
@@ -98,8 +100,9 @@ def chart_drawdown(params: dict) -> Chart:
                       detail=_when(PEAK)),
             marks.Row("Still in Syria", now.value, now.low, now.high, figures.loc[TOTAL, "precision"], style.STATED,
                       detail=_when(TOTAL), assumed_range=spread > 0)]
-    title = (f"By {_when(TOTAL)} {_share_words().rstrip(',')} of the {_when(PEAK)} peak of Russian advisers remained: "
-             f"{prose.stated_value(TOTAL)} of {prose.stated_value(PEAK)}")
+    share = prose.derived_value(SHARE)
+    title = (f"By {_when(TOTAL)} {_one_in() + ' (' + share + ')' if _one_in() else share} of the {_when(PEAK)} peak of "
+             f"Russian advisers remained: {prose.stated_value(TOTAL)} of {prose.stated_value(PEAK)}")
     alt = title + f". {prose.stated_value(PEAK).capitalize()} advisers in {_when(PEAK)}; {prose.stated_value(TOTAL)} in {_when(TOTAL)}."
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="advisers"), alt,
                  charts.source_words([PEAK, TOTAL]), subtitle="Russian military advisers in Syria")

@@ -142,7 +142,11 @@ def short_locator(text: str) -> str:
 
 
 def _part_of_year(month: int) -> str:
-    return "early" if month <= 4 else "mid" if month <= 8 else "late"
+    return "early" if month <= 4 else "mid-" if month <= 8 else "late"
+
+
+def _part(part: str, year: int) -> str:
+    return f"{part}{year}" if part.endswith("-") else f"{part} {year}"
 
 
 def _two_digit_end(start: int, end: int) -> str:
@@ -171,9 +175,9 @@ def date_span(start: pd.Timestamp, end: pd.Timestamp) -> str:
         if whole_start_month and whole_end_month and (start.month, end.month) == (6, 8):
             return f"summer {start.year}"
         first, last = _part_of_year(start.month), _part_of_year(end.month)
-        return f"{first} {start.year}" if first == last else f"{first} to {last} {start.year}"
-    first = str(start.year) if starts_year else f"{_part_of_year(start.month)} {start.year}"
-    last = str(end.year) if ends_year else f"{_part_of_year(end.month)} {end.year}"
+        return _part(first, start.year) if first == last else f"{first.rstrip('-')} to {_part(last, start.year)}"
+    first = str(start.year) if starts_year else _part(_part_of_year(start.month), start.year)
+    last = str(end.year) if ends_year else _part(_part_of_year(end.month), end.year)
     if starts_year and not ends_year:
         return f"{first} to {last}"
     return f"{first}–{last}"

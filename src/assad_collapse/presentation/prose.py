@@ -86,7 +86,7 @@ def quantity(q: Quantity, unit: str, approximate: bool = False) -> str:
 
 def _range(low: str, high: str) -> str:
     """'20,000–25,000'; '$0.5bn–$1bn a year' keeps the unit words once, at the end."""
-    for tail in (" a year",):
+    for tail in (" a year", "%"):
         if low.endswith(tail) and high.endswith(tail):
             return f"{low.removesuffix(tail)}–{high}"
     return f"{low}–{high}"
