@@ -58,3 +58,15 @@ JUDGEMENTS = ("most_solid", "weighed", "not_addressable", "open")
 EVENTS_SCOPE = ("2015-01-01", "2024-12-31")
 RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown")
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
+DATA_FILE_WORDS = {
+    "figures": "The paper's figures",
+    "derived": "Figures worked out from them",
+    "events": "Dated events",
+    "interviews": "Interviews by kind of interviewee",
+    "hypotheses": "The competing explanations",
+    "evidence": "Evidence items",
+    "ratings": "Ratings of the evidence",
+    "checks": "Checks of the paper's arithmetic",
+    "outline": "Outline of the paper",
+}
+"""What each published data file holds, in a reader's words (the link text wherever the downloads are listed)."""
