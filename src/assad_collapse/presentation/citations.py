@@ -105,6 +105,15 @@ def data_files(ids) -> list[str]:
     return sorted(files, key=lambda f: order.index(f))
 
 
+def ids_behind(ids) -> list[str]:
+    """The ids cited and, for a derived figure, the figures it is computed from: every data row a report rests on."""
+    sources = dict(zip(derived_figures()["id"], derived_figures()["sources"]))
+    out = set(ids)
+    for i in ids:
+        out.update(s for s in sources.get(i, "").split(";") if s)
+    return sorted(out)
+
+
 def _row(item_id: str, figs, derived, events) -> list[str]:
     e = html.escape
     n = NOTES.number(item_id)
@@ -171,12 +180,13 @@ def downloads_line(files: list[str]) -> str:
 def sources_section(ids, extra_files: tuple[str, ...] = ()) -> None:
     """Show the closing sources section: the notes table, links to the data used, and the data-used record.
 
-    The files used (those behind the ids cited, plus ``extra_files`` a report reads whole) are attached
-    as JSON under :data:`DATA_USED_MIME` for the build; the HTML shows them as named links.
+    The files used (those behind the ids cited, plus ``extra_files`` a report reads whole) and the ids
+    behind the citations are attached as JSON under :data:`DATA_USED_MIME` for the build (its change
+    history names the reports a changed row touches); the HTML shows the files as named links.
     """
     table = sources_table(ids)
     files = list(dict.fromkeys(data_files(NOTES.numbers) + list(extra_files)))
     prose.show(f"## Sources\n\n{REFERENCE} A place in the paper is given as section › subsection, then the "
                "paragraph (¶) counted from the start of that part, a quotation or a whole list counting as one paragraph.")
-    display({"text/html": table, DATA_USED_MIME: {"files": files}}, raw=True)
+    display({"text/html": table, DATA_USED_MIME: {"files": files, "ids": ids_behind(NOTES.numbers)}}, raw=True)
     prose.show(downloads_line(files))
