@@ -15,7 +15,7 @@ PARAMETERS = (
     Param("approximate_spread_percent", float, 0.0,
           "Treat figures the paper gives as approximate as ± this percentage.", minimum=0.0, maximum=50.0),
 )
-SYMBOLS = {"equal": "=", "at_most": "≤", "less_than": "<", "greater_than": ">", "unknown": "vs"}
+SYMBOLS = {"equal": "=", "at_most": "≤", "less_than": "<", "greater_than": ">", "unknown": "vs", "tension": "vs"}
 
 
 def parameters(**values) -> dict:

@@ -22,8 +22,8 @@ from typing import Callable
 import pandas as pd
 
 from .vocabulary import (
-    ACTORS, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS, LEVELS,
-    PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
+    ACTORS, CHECK_BASES, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS,
+    LEVELS, OPEN_ENDS, PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
 )
 
 
@@ -125,10 +125,21 @@ def _locator() -> Field:
     )
 
 
-def _period(prefix: str, what: str) -> tuple[Field, Field]:
+def _period(prefix: str, what: str, required: bool = True) -> tuple[Field, Field]:
+    empty = "" if required else " Both empty when the paper gives no period."
     return (
-        Field(f"{prefix}_start", "date", f"First day of the {what}."),
-        Field(f"{prefix}_end", "date", f"Last day of the {what}."),
+        Field(f"{prefix}_start", "date", f"First day of the {what}.{empty}", required=required),
+        Field(f"{prefix}_end", "date", f"Last day of the {what}.{empty}", required=required),
+    )
+
+
+def _both_or_neither(start: str, end: str) -> RowRule:
+    return RowRule(
+        f"{start}_and_{end}_together",
+        end,
+        f"a date when {start} has one, and empty when it is empty",
+        lambda df: df[start].isna() == df[end].isna(),
+        (start, end),
     )
 
 
@@ -188,7 +199,7 @@ FIGURES = Resource(
         Field("low", "number", "Lower bound; equal to value for a point figure.", required=False),
         Field("high", "number", "Upper bound; equal to value for a point figure; empty when open-ended.", required=False),
         Field("unit", "string", "Unit as stated (persons are persons, not thousands).", enum=UNITS),
-        *_period("period", "period the figure describes"),
+        *_period("period", "period the figure describes", required=False),
         Field("precision", "string", "How precise the paper is.", enum=PRECISIONS),
         Field("source_kind", "string", "Who gave the figure according to the paper.", enum=SOURCE_KINDS),
         _locator(),
@@ -209,6 +220,7 @@ FIGURES = Resource(
         ),
         RowRule("value_within_bounds", "value", "low <= value <= high", _value_within_bounds, ("low", "value", "high")),
         _ordered("period_start", "period_end"),
+        _both_or_neither("period_start", "period_end"),
     ),
     locator_columns=("locator",),
 )
@@ -218,11 +230,15 @@ EVENTS = Resource(
     "Dated events",
     "Every dated event the paper mentions from 2015 to December 2024. A date known only to the "
     "month, season or year is a span from its first to its last possible day; 'early', 'mid' "
-    "and 'late' in a year are January-April, May-August and September-December.",
+    "and 'late' in a year are January-April, May-August and September-December, and in a month "
+    "days 1-10, 11-20 and 21 to the end. open_ended says which end of the span the paper leaves open.",
     (
         _id("Stable identifier of the event."),
         *_period("date", "span in which the event happened (the same day twice for a dated day)"),
         Field("date_precision", "string", "How precisely the paper dates the event.", enum=DATE_PRECISIONS),
+        Field("open_ended", "string", "'start' when the paper gives only a latest date (it may have begun earlier: "
+              "'no later than', 'by'); 'end' when it gives no end (the stored end is the last date covered); else empty.",
+              required=False, enum=OPEN_ENDS),
         Field("title", "string", "What happened, in our words."),
         Field("actors", "string", "Who acted, ';'-separated.", list_of=ACTORS),
         Field("category", "string", "Kind of event.", enum=EVENT_CATEGORIES),
@@ -323,17 +339,29 @@ CHECKS = Resource(
     "Each row states a relation the paper implies between its own figures: left and right are "
     "arithmetic over figure ids, derived-figure ids and numbers (+ - * / and parentheses; sum(x) "
     "is the sum of the quantified parts of figure x). 'unknown' marks a comparison the paper makes "
-    "with a figure it never gives: an open question, not a check.",
+    "with a figure it never gives: an open question, not a check. 'tension' marks statements that pull "
+    "against each other, described in the claim with no expressions.",
     (
         _id("Stable identifier of the check."),
         Field("claim", "string", "What the paper says or implies, in our words."),
-        Field("left", "string", "Left-hand expression.", pattern=EXPRESSION_PATTERN),
+        Field("left", "string", "Left-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
         Field("relation", "string", "How left relates to right if the paper is consistent.", enum=RELATIONS),
-        Field("right", "string", "Right-hand expression.", pattern=EXPRESSION_PATTERN),
+        Field("right", "string", "Right-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
         _locator(),
+        Field("basis", "string", "stated: the paper says it; implied: it follows from what the paper says; "
+              "inference: this project's reading, not the paper's.", enum=CHECK_BASES),
         Field("note", "string", "A short note in our own words.", required=False),
     ),
     primary_key=("id",),
+    row_rules=(
+        RowRule(
+            "expressions_unless_tension",
+            "left",
+            "both expressions for a relation, and none for a tension",
+            lambda df: (df["relation"] == "tension") == (df["left"].isna() & df["right"].isna()),
+            ("relation", "left", "right"),
+        ),
+    ),
     locator_columns=("locator",),
 )
 
