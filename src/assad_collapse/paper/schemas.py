@@ -283,6 +283,8 @@ HYPOTHESES = Resource(
         Field("question", "string", "collapse: why the regime fell; intent: did Russia weaken it on purpose.", enum=QUESTIONS),
         Field("label", "string", "Short label for charts."),
         Field("statement", "string", "The hypothesis in our words."),
+        Field("sets_apart", "string", "What sets it apart from the other hypotheses of its question, so that at most one "
+              "can be true (our sharpening of the paper's wording)."),
         Field("favoured_by", "string", "Who would favour it according to the paper.", required=False),
         Field("paper_judgement", "string", "What the paper concludes about it.", enum=JUDGEMENTS),
         _locator(),
@@ -298,18 +300,24 @@ EVIDENCE = Resource(
     "credibility and relevance. Items with the same source_group come from one source.",
     (
         _id("Stable identifier of the evidence item."),
+        Field("summary", "string", "A one-line label for tables and charts, in our words."),
         Field("description", "string", "The evidence in our words."),
         Field("source_kind", "string", "Kind of source according to the paper.", enum=SOURCE_KINDS),
         Field("source_group", "string", "Items sharing a value come from the same source.", pattern=ID_PATTERN),
-        *_period("period", "period the evidence describes"),
-        Field("credibility", "string", "How credible the source is for this item.", enum=LEVELS),
-        Field("relevance", "string", "How much the item bears on the question.", enum=LEVELS),
+        *_period("period", "period the evidence describes", required=False),
+        Field("credibility", "string", "How far the paper grounds the item: high for an event anyone could check or a point "
+              "several kinds of source agree on; medium for a fact the author reports, a specific account by a source in a "
+              "position to know, or the author's own judgement; low for one partisan or second-hand voice, or a guess.",
+              enum=LEVELS),
+        Field("relevance", "string", "How directly the item bears on what separates the hypotheses: high for the regime's "
+              "viability, Russia's motive or the regime's worth to Russia; medium for the course of the collapse; low for "
+              "background.", enum=LEVELS),
         Field("figure_ids", "string", "Figures the item rests on, ';'-separated.", required=False,
               pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$"),
         _locator(),
     ),
     primary_key=("id",),
-    row_rules=(_ordered("period_start", "period_end"),),
+    row_rules=(_ordered("period_start", "period_end"), _both_or_neither("period_start", "period_end")),
     locator_columns=("locator",),
 )
 
@@ -317,7 +325,8 @@ RATINGS_RESOURCE = Resource(
     "ratings",
     "Ratings of evidence against hypotheses",
     "How consistent each evidence item is with each hypothesis of its question: CC very "
-    "consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable.",
+    "consistent, C consistent, N neutral (the item bears on the hypothesis but can be read either way), "
+    "I inconsistent, II very inconsistent, NA not applicable (the item does not bear on the hypothesis).",
     (
         Field("evidence_id", "string", "The evidence item.", pattern=ID_PATTERN),
         Field("hypothesis_id", "string", "The hypothesis.", pattern=ID_PATTERN),

@@ -60,7 +60,9 @@ ACTORS = (
 )
 LEVELS = ("low", "medium", "high")
 QUESTIONS = ("collapse", "intent")
-JUDGEMENTS = ("most_solid", "weighed", "not_addressable", "open")
+JUDGEMENTS = ("most_solid", "probable", "weighed", "not_addressable", "open")
+"""What the paper concludes about a hypothesis: most_solid (its preferred answer), probable (it leans to it, "probably",
+without settling the question), weighed, not_addressable (too little evidence, it says), open (left open)."""
 EVENTS_SCOPE = ("2015-01-01", "2024-12-31")
 RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown", "tension")
 """unknown: a comparison with a figure the paper never gives; tension: statements of the paper that pull against
