@@ -1,21 +1,32 @@
-"""Chart helpers in the house style (:mod:`.style`): bounds drawn, events marked, a source line under every chart.
+"""Charts as a reader gets them: the finding as a title, the chart drawn for desktop and for phone, sources in words.
 
-Every chart function takes the figure ids it draws and writes a source line
-under the chart; :func:`show` embeds it as a reproducible PNG with alt text.
+A :class:`Chart` holds a title that states the finding, a subtitle (what is drawn and
+in which unit), a drawing function called once per :data:`~.style.LAYOUTS` entry,
+alternative text that states the finding with its numbers and uncertainty, and a
+source line in words. :func:`show` embeds both renders as reproducible PNGs in one
+``<picture>``: the phone render is chosen on narrow screens and shown unscaled, so
+its text keeps the size it was drawn at. Title and source are HTML text, legible
+and searchable at any width.
+
+:class:`LegacyChart` and :func:`finish` keep the older single-render charts working.
 """
 
 from __future__ import annotations
 
+import base64
+import html
 import io
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
-from .style import MUTED  # first: it selects the Agg backend before pyplot loads
+from .style import LAYOUTS, MUTED, PHONE, Layout  # first: it selects the Agg backend before pyplot loads
 
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
 
 from ..paper.outline import parse_locator, split_locators  # noqa: E402
+
+CITATION = "Giustozzi 2025"
+
 
 def short_locator(locator: str) -> str:
     """``Section › Subsection › ¶n`` shortened to ``Subsection ¶n`` (or ``Section ¶n``)."""
@@ -23,12 +34,141 @@ def short_locator(locator: str) -> str:
     return f"{loc.subsection or loc.section} ¶{loc.paragraph}"
 
 
-def source_line(ids: Iterable[str], locators: Iterable[str]) -> str:
-    """The text under a chart: the figure ids and the paper's paragraphs they come from."""
-    ids = list(dict.fromkeys(ids))
-    places = list(dict.fromkeys(short_locator(l) for cell in locators for l in split_locators(cell)))
-    return "Source: Giustozzi (RUSI, 2025), " + "; ".join(places) + ".\nFigures: " + ", ".join(ids) + "."
+def _paragraphs(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] as '¶1–3, 5'."""
+    numbers = sorted(set(numbers))
+    runs, start = [], numbers[0]
+    for a, b in zip(numbers, numbers[1:] + [None]):
+        if b != a + 1:
+            runs.append(f"{start}–{a}" if a > start else f"{a}")
+            start = b
+    return "¶" + ", ".join(runs)
 
+
+def places(locators: Iterable[str]) -> str:
+    """Locators in words, paragraphs of one part of the paper merged: 'Deteriorating relations › Russia's … , ¶1–2'."""
+    parts: dict[str, list[int]] = {}
+    for cell in locators:
+        for text in split_locators(cell):
+            loc = parse_locator(text)
+            parts.setdefault(" › ".join(p for p in (loc.section, loc.subsection) if p), []).append(loc.paragraph)
+    return "; ".join(f"{where}, {_paragraphs(numbers)}" for where, numbers in parts.items())
+
+
+def source_words(ids: Iterable[str], note: str = "") -> str:
+    """The source line under a chart, in words: 'Source: Giustozzi 2025, <part of the paper>, ¶1–2.'"""
+    from ..paper.lookup import locators_of
+
+    where = places(l for i in dict.fromkeys(ids) for l in locators_of(i))
+    return f"Source: {CITATION}, {where}." + (f" {note}" if note else "")
+
+
+@dataclass
+class Chart:
+    """A chart: finding as title, what is drawn as subtitle, a drawing per layout, alt text and a source line."""
+
+    title: str
+    draw: Callable[[Layout], plt.Figure]
+    alt: str
+    source: str
+    subtitle: str = ""
+    renders: dict = field(default_factory=dict, repr=False)
+
+    def figure(self, layout: Layout) -> plt.Figure:
+        """The chart drawn at ``layout`` (a new matplotlib figure; the caller closes it)."""
+        return self.draw(layout)
+
+
+def png_bytes(fig: plt.Figure, dpi: int = 150, bbox: str | None = "tight") -> bytes:
+    """Render ``fig`` as a small, reproducible PNG and close it.
+
+    The image is quantised to a 256-colour palette (charts use a handful of colours,
+    so this is visually lossless and cuts the size by about half) and carries no
+    software or date metadata.
+    """
+    from PIL import Image
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", dpi=dpi, metadata={"Software": None}, bbox_inches=bbox)
+    plt.close(fig)
+    image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def render(chart: Chart, layout: Layout) -> tuple[bytes, int, int]:
+    """The PNG of one layout and the CSS width and height it is shown at."""
+    fig = chart.figure(layout)
+    width_in, height_in = fig.get_size_inches()
+    data = png_bytes(fig, dpi=layout.dpi, bbox=None)
+    return data, round(width_in * 100), round(height_in * 100)
+
+
+def _data_uri(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
+def html_figure(chart: Chart) -> str:
+    """The chart as HTML: title, subtitle, a <picture> with the desktop and phone renders, and the source line."""
+    (desk, dw, dh), (phone, pw, ph) = (render(chart, layout) for layout in LAYOUTS)
+    e = html.escape
+    subtitle = f'<p class="chart-subtitle">{e(chart.subtitle)}</p>' if chart.subtitle else ""
+    return (
+        f'<figure class="chart"><p class="chart-title">{e(chart.title)}</p>{subtitle}'
+        f'<picture><source media="(max-width: {PHONE.css_width + 240}px)" srcset="{_data_uri(phone)}" width="{pw}" height="{ph}">'
+        f'<img src="{_data_uri(desk)}" width="{dw}" height="{dh}" alt="{e(chart.alt, quote=True)}"></picture>'
+        f'<figcaption class="chart-source">{e(chart.source)}</figcaption></figure>'
+    )
+
+
+def show(chart) -> None:
+    """Display a chart (or a legacy single-render chart) in the report, then close its figures."""
+    from IPython.display import HTML, display
+
+    if isinstance(chart, LegacyChart):
+        fig, alt = chart.figure, chart.alt
+        data = base64.b64encode(png_bytes(fig)).decode("ascii")
+        width = int(fig.get_figwidth() * 100)
+        display(HTML(f'<figure class="chart"><img src="data:image/png;base64,{data}" width="{width}" '
+                     f'alt="{html.escape(alt, quote=True)}"></figure>'))
+        return
+    display(HTML(html_figure(chart)))
+
+
+@dataclass
+class LegacyChart:
+    """A finished single-render figure and its alternative text (the hypothesis report's charts)."""
+
+    figure: plt.Figure
+    description: str
+
+    @property
+    def alt(self) -> str:
+        titles = [ax.get_title(loc) for ax in self.figure.axes for loc in ("left", "center", "right")]
+        return ". ".join([t for t in titles if t] + [self.description])
+
+
+def finish(fig: plt.Figure, ids: Iterable[str], key: Iterable[str] = (), description: str = "",
+           source: str | None = None, tight: bool = True) -> LegacyChart:
+    """Add an optional key and a source line in words under a single-render chart; return it with its alt text.
+
+    ``source`` replaces the generated source line; ``tight=False`` keeps a layout the chart set itself.
+    """
+    if tight:
+        fig.tight_layout()
+    key = list(key)
+    text = "\n".join(key)
+    if text:
+        fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
+    if source is None:
+        source = source_words(ids)
+    fig.text(0.0, -0.04 - 0.045 * len(key), source, ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
+    return LegacyChart(fig, description)
+
+
+# Legacy drawing helpers, kept until every report has moved to Chart and marks.py.
+import pandas as pd  # noqa: E402
 
 def range_plot(ax: plt.Axes, x, central, low, high, *, color: str, label: str, derived: bool = False, approximate: bool = False) -> None:
     """Points with their bounds as error bars; derived values hollow, approximate values marked in the legend."""
@@ -54,81 +194,6 @@ def mark_events(ax: plt.Axes, events: pd.DataFrame, *, y: float, color: str = MU
                     bbox={"boxstyle": "circle,pad=0.25", "fc": "#444444", "ec": "none"})
         key.append(f"{n}  {event.label} ({event.when})")
     return key
-
-
-def finish(fig: plt.Figure, ids: Iterable[str], key: Iterable[str] = (), description: str = "",
-           source: str | None = None, tight: bool = True) -> Chart:
-    """Add an optional key and the source line under the chart; return it with its alt-text description.
-
-    The source line names the figure, event or derived ids drawn and the paper's paragraphs behind them.
-
-    ``source`` replaces the generated source line when a chart draws on too many figures to list;
-    ``tight=False`` keeps a layout the chart set itself (e.g. a margin reserved for labels).
-    """
-    if tight:
-        fig.tight_layout()
-    text = "\n".join(key)
-    if text:
-        fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=10, color="#333333")
-    lines = len(list(key)) if text else 0
-    if source is None:
-        from ..paper.lookup import locators_of
-
-        ids = list(dict.fromkeys(ids))
-        source = source_line(ids, [l for i in ids for l in locators_of(i)])
-    fig.text(0.0, -0.04 - 0.045 * lines, source, ha="left", va="top", fontsize=9, color=MUTED, wrap=True)
-    return Chart(fig, description)
-
-
-def png_bytes(fig: plt.Figure, dpi: int = 150) -> bytes:
-    """Render ``fig`` as a small, reproducible PNG and close it.
-
-    The image is quantised to a 256-colour palette (charts use a handful of colours,
-    so this is visually lossless and cuts the size by about half) and carries no
-    software or date metadata.
-    """
-    from PIL import Image
-
-    raw = io.BytesIO()
-    fig.savefig(raw, format="png", dpi=dpi, metadata={"Software": None})
-    plt.close(fig)
-    image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
-
-
-@dataclass
-class Chart:
-    """A finished figure and its alternative text: the finding, then what the chart shows in words."""
-
-    figure: plt.Figure
-    description: str
-
-    @property
-    def alt(self) -> str:
-        titles = [ax.get_title(loc) for ax in self.figure.axes for loc in ("left", "center", "right")]
-        return ". ".join([t for t in titles if t] + [self.description])
-
-
-def show(chart: Chart) -> None:
-    """Display a chart as an embedded PNG with alternative text, then close its figure.
-
-    The PNG is rendered here rather than by the inline backend so that its bytes
-    are reproducible (no software or date metadata) and it carries alt text.
-    """
-    import base64
-    import html
-
-    from IPython.display import HTML, display
-
-    fig, alt = chart.figure, chart.alt
-    data = base64.b64encode(png_bytes(fig)).decode("ascii")
-    width = int(fig.get_figwidth() * 100)
-    display(HTML(
-        f'<figure class="chart"><img src="data:image/png;base64,{data}" width="{width}" '
-        f'alt="{html.escape(alt, quote=True)}"></figure>'
-    ))
 
 
 def hbars(ax: plt.Axes, labels: list[str], central, low, high, *, colors: list[str], unit_format) -> None:

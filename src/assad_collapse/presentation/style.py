@@ -1,11 +1,18 @@
-"""The house style of every chart: one palette, one size, one set of matplotlib settings.
+"""The house style of every chart: one meaning per colour, two layouts (desktop and phone), matplotlib settings.
 
-Okabe-Ito colour-blind-safe palette, titles that state the finding, light
-horizontal grid only, no top/right spines, sized for an HTML report and legible
-when scaled to a phone's width.
+Colours (Okabe-Ito, colour-blind safe) mean the same thing in every chart of the set:
+blue is a figure stated in the paper, vermillion a figure worked out from the paper's
+figures, reddish purple (hatched) a value assumed by this report or by the reader's
+parameters, hatched grey something the paper does not quantify, grey an event and
+black a turning point in the paper's account. Never use one of them for anything else.
+
+Every chart is drawn twice: at desktop width, and at a phone width at which it is shown
+unscaled, so that its smallest text stays above ~11 CSS px on a 390 px screen.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -13,8 +20,47 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
-MUTED = "#6b6b6b"
-WIDTH_IN, HEIGHT_IN = 7.0, 4.4  # narrow enough that 12 pt text stays legible scaled to a phone
+STATED = "#0072B2"
+DERIVED = "#D55E00"
+ASSUMED = "#CC79A7"
+GAP = "#9a9a9a"
+EVENT = "#6b6b6b"
+TURNING = "#000000"
+INK = "#1a1a1a"
+MUTED = "#595959"
+MEANINGS = {STATED: "stated in the paper", DERIVED: "worked out from the paper's figures",
+            ASSUMED: "assumed by this report or by you", GAP: "not quantified in the paper",
+            EVENT: "an event", TURNING: "a turning point in the paper's account"}
+ASSUMED_HATCH = "////"
+GAP_HATCH = "xx"
+WIDTH_IN, HEIGHT_IN = 7.0, 4.4  # the legacy single-layout size (hypothesis charts)
+CSS_PX_PER_INCH = 100  # a chart is shown at 100 CSS px per inch of figure width, never wider than its column
+PHONE_COLUMN_PX = 366  # the text column at a 390 px screen (body padding 12 px each side)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A chart size: its width in inches, font sizes in points, characters per label line and PNG resolution."""
+
+    name: str
+    width_in: float
+    font: float
+    small: float
+    wrap: int
+    dpi: int
+
+    @property
+    def phone(self) -> bool:
+        return self.name == "phone"
+
+    @property
+    def css_width(self) -> int:
+        return round(self.width_in * CSS_PX_PER_INCH)
+
+
+DESKTOP = Layout("desktop", 8.2, 11.0, 10.0, 60, 125)
+PHONE = Layout("phone", PHONE_COLUMN_PX / CSS_PX_PER_INCH, 9.5, 8.5, 30, 250)
+LAYOUTS = (DESKTOP, PHONE)
 
 HOUSE_STYLE = {
     "figure.figsize": (WIDTH_IN, HEIGHT_IN),
@@ -30,16 +76,25 @@ HOUSE_STYLE = {
     "axes.spines.right": False,
     "axes.grid": True,
     "axes.grid.axis": "y",
-    "grid.color": "#dddddd",
+    "grid.color": "#e3e3e3",
     "grid.linewidth": 0.8,
     "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO),
     "legend.frameon": False,
     "svg.hashsalt": "assad-collapse",
     "text.parse_math": False,  # '$2.5bn ... $0.75bn' is money, not mathtext
     "svg.fonttype": "none",
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
 }
 
 
-def use_house_style() -> None:
-    """Apply the house style to matplotlib (call once per notebook)."""
+def use_house_style(layout: Layout | None = None) -> None:
+    """Apply the house style to matplotlib; with a layout, its font sizes too."""
     plt.rcParams.update(HOUSE_STYLE)
+    if layout is not None:
+        plt.rcParams.update({
+            "font.size": layout.font, "axes.labelsize": layout.font, "xtick.labelsize": layout.small,
+            "ytick.labelsize": layout.font, "axes.titlesize": layout.font + 1, "savefig.bbox": None,
+        })

@@ -1,0 +1,181 @@
+"""Human words for what the data stores as codes: ids, vocabulary codes, locators and date spans.
+
+A reader never sees an id or a code. Every figure, derived figure and event id has a
+short label built from the data's own text (a figure's measure and group, a derived
+figure's measure, an event's title); every vocabulary code has words; a locator
+reads "Section › Subsection, ¶n"; a date span reads "2016–17" or "late 2023–early 2024".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ..paper import datasets
+from ..paper.derived import DERIVED_TITLE, derived_figures
+from ..paper.outline import parse_locator, split_locators
+from ..paper.schemas import RESOURCES
+
+PRECISION_WORDS = {
+    "as_stated": "as stated",
+    "approximate": "about",
+    "at_least": "at least",
+    "unspecified": "not quantified",
+}
+SOURCE_KIND_WORDS = {
+    "author": "the author's own judgement",
+    "syrian_officer": "a Syrian officer",
+    "syrian_official": "a Syrian official",
+    "russian_official": "a Russian official",
+    "russian_pmc": "a Russian private military company",
+    "iranian_adviser": "an Iranian adviser",
+    "journalist": "a journalist",
+    "translator": "a translator",
+    "unnamed_source": "a source the paper does not name",
+    "unattributed": "stated with no source named",
+}
+ACTOR_WORDS = {
+    "russia": "Russia", "syrian_regime": "Syrian regime", "syrian_army": "Syrian army", "iran": "Iran",
+    "hizbollah": "Hizbollah", "turkiye": "Türkiye", "israel": "Israel", "gulf_states": "Gulf states",
+    "usa": "United States", "china": "China", "ukraine": "Ukraine", "opposition": "armed opposition",
+    "former_rebels": "former rebels", "wagner": "Wagner Group",
+}
+CATEGORY_WORDS = {
+    "intervention": "Intervention", "support": "Russian support", "command": "Command and control",
+    "politics": "Politics", "diplomacy": "Diplomacy", "combat": "Fighting", "regional": "Regional events",
+    "collapse": "Collapse",
+}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def words(mapping: dict[str, str], code: str) -> str:
+    """The words for a vocabulary code; an unknown code becomes plain words rather than showing as code."""
+    return mapping.get(code) or code.replace("_", " ")
+
+
+def precision(code: str) -> str:
+    """'as stated', 'about', 'at least' or 'not quantified'."""
+    return words(PRECISION_WORDS, code)
+
+
+def source_kind(code: str) -> str:
+    """Who gave a figure, in words ('a Syrian officer', 'stated with no source named')."""
+    return words(SOURCE_KIND_WORDS, code)
+
+
+def actors(cell: str) -> str:
+    """'russia;syrian_army' as 'Russia, Syrian army'."""
+    return ", ".join(words(ACTOR_WORDS, a) for a in cell.split(";") if a)
+
+
+def category(code: str) -> str:
+    """An event category in words."""
+    return words(CATEGORY_WORDS, code)
+
+
+def data_file(name: str) -> str:
+    """A data file ('figures.csv' or 'figures') by what it holds: 'Figures reported in the paper'."""
+    stem = name.removesuffix(".csv")
+    if stem == "derived":
+        return DERIVED_TITLE
+    return RESOURCES[stem].title if stem in RESOURCES else stem.replace("_", " ")
+
+
+@lru_cache(maxsize=4)
+def _figure_labels(signature: tuple) -> dict[str, str]:
+    figures = datasets.figures()
+    shared = figures["measure"].value_counts()
+    labels = {}
+    for row in figures.itertuples():
+        measure, group = str(row.measure), str(row.group)
+        if not group or _covered(group, measure):
+            labels[row.id] = f"{measure}, {date_span(row.period_start, row.period_end)}" if shared[measure] > 1 else measure
+        elif shared[measure] > 1:
+            labels[row.id] = f"{measure}: {group}"
+        else:
+            labels[row.id] = f"{measure} — {group}" if "(" in group else f"{measure} ({group})"
+    return labels
+
+
+def _covered(group: str, measure: str) -> bool:
+    """Whether one of the group's significant words already appears in the measure."""
+    significant = [w for w in re.findall(r"[\w']+", group.lower()) if len(w) > 3]
+    return any(w in measure.lower() for w in significant)
+
+
+def _signature() -> tuple:
+    directory = datasets.data_dir()
+    return (str(directory), *((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.csv"))))
+
+
+def label(item_id: str) -> str:
+    """The short human label of a figure, derived figure or event id."""
+    figures = _figure_labels(_signature())
+    if item_id in figures:
+        return figures[item_id]
+    derived = derived_figures().set_index("id")
+    if item_id in derived.index:
+        return str(derived.loc[item_id, "measure"])
+    events = datasets.events().set_index("id")
+    if item_id in events.index:
+        return str(events.loc[item_id, "title"])
+    raise KeyError(f"no figure, derived figure or event with id {item_id!r}")
+
+
+def locator(text: str) -> str:
+    """One locator as a reader reads it: 'Deteriorating relations › Russia's declining commitment, ¶1'."""
+    loc = parse_locator(text)
+    path = " › ".join(p for p in (loc.section, loc.subsection) if p)
+    return f"{path}, ¶{loc.paragraph}"
+
+
+def locators(cell: str) -> list[str]:
+    """Every locator of a cell (joined by ';'), in words, duplicates removed."""
+    return list(dict.fromkeys(locator(l) for l in split_locators(cell)))
+
+
+def short_locator(text: str) -> str:
+    """A locator without its section when it has a subsection: 'Russia's declining commitment and influence, ¶1'."""
+    loc = parse_locator(text)
+    return f"{loc.subsection or loc.section}, ¶{loc.paragraph}"
+
+
+def _part_of_year(month: int) -> str:
+    return "early" if month <= 4 else "mid" if month <= 8 else "late"
+
+
+def _two_digit_end(start: int, end: int) -> str:
+    return f"{start}–{str(end)[2:]}" if start // 100 == end // 100 else f"{start}–{end}"
+
+
+def date_span(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """A date span in words, as precise as the span itself: '2 December 2024', 'February 2022',
+    'late November 2024', 'summer 2024', 'late 2023–early 2024', '2015', '2016–17', '2015 to early 2024'."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    whole_start_month = start.day == 1
+    whole_end_month = (end + pd.Timedelta(days=1)).day == 1
+    if start == end:
+        return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        month = f"{MONTHS[start.month - 1]} {start.year}"
+        if whole_start_month and whole_end_month:
+            return month
+        part = "early" if end.day <= 12 else "late" if start.day >= 15 else "mid"
+        return f"{part} {month}"
+    starts_year = whole_start_month and start.month == 1
+    ends_year = whole_end_month and end.month == 12
+    if starts_year and ends_year:
+        return str(start.year) if start.year == end.year else _two_digit_end(start.year, end.year)
+    if start.year == end.year:
+        if whole_start_month and whole_end_month and (start.month, end.month) == (6, 8):
+            return f"summer {start.year}"
+        first, last = _part_of_year(start.month), _part_of_year(end.month)
+        return f"{first} {start.year}" if first == last else f"{first} to {last} {start.year}"
+    first = str(start.year) if starts_year else f"{_part_of_year(start.month)} {start.year}"
+    last = str(end.year) if ends_year else f"{_part_of_year(end.month)} {end.year}"
+    if starts_year and not ends_year:
+        return f"{first} to {last}"
+    return f"{first}–{last}"

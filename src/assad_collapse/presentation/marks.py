@@ -1,0 +1,183 @@
+"""Drawing helpers that carry uncertainty and units: labelled bar rows, value labels, one unit per axis.
+
+Every helper that draws data registers the unit of what it draws on its axes
+(:func:`register`); drawing a second unit on the same axes raises, so no chart can
+put two units on one axis. Bars show what the paper allows: a range as a solid bar to
+its low end and a lighter stretch to its high end, "about" as "≈" in the label,
+"at least" as an open-ended arrow, and "not quantified" as a labelled, hatched gap.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+from . import prose
+from .style import ASSUMED, ASSUMED_HATCH, GAP, GAP_HATCH, INK, MUTED, Layout, use_house_style
+
+UNITS_ATTRIBUTE = "assad_units"
+UNIT_WORDS = {"persons": "people", "usd_bn": "$ billion", "usd_bn_per_year": "$ billion a year",
+              "percent": "%", "aircraft": "aircraft", "interviews": "interviews", "figures": "figures in the paper",
+              "time": "time", "events": "events"}
+
+
+def register(ax: Axes, unit: str) -> Axes:
+    """Record that ``ax`` draws values in ``unit``; refuse a second unit on the same axes."""
+    units = getattr(ax, UNITS_ATTRIBUTE, set())
+    if units and unit not in units:
+        raise ValueError(f"two units on one axis: {sorted(units)[0]} and {unit}")
+    setattr(ax, UNITS_ATTRIBUTE, units | {unit})
+    return ax
+
+
+def units_of(ax: Axes) -> set[str]:
+    """The units drawn on ``ax``."""
+    return set(getattr(ax, UNITS_ATTRIBUTE, set()))
+
+
+def value_text(central: float, low: float, high: float, precision: str, unit: str) -> str:
+    """A value as a chart label: '150,000', '≈13,000', '20,000–25,000', 'at least 5', 'not quantified'."""
+    if precision == "unspecified" or central != central:
+        return "not quantified"
+    approximate = precision == "approximate"
+    if high > low:
+        text = prose.quantity(_Q(central, low, high), unit)
+    else:
+        text = prose.number(central, unit, approximate)
+    text = text.removesuffix(" a year")
+    if precision == "at_least":
+        return "at least " + text
+    return ("≈" if approximate and not high > low else "") + text
+
+
+@dataclass(frozen=True)
+class _Q:
+    value: float
+    low: float
+    high: float
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high
+
+
+@dataclass(frozen=True)
+class Row:
+    """One labelled bar: what it is, a detail line (when, who gave it), its value with bounds and precision.
+
+    ``segments`` splits a bar into labelled parts [(label, value)]; ``assumed`` draws it as assumed.
+    """
+
+    label: str
+    central: float
+    low: float
+    high: float
+    precision: str
+    color: str
+    detail: str = ""
+    group: str = ""
+    segments: tuple[tuple[str, float], ...] = ()
+    assumed: bool = False
+    text: str = ""  # replaces the value label when given
+
+
+LINE = 1.45  # line height, in multiples of the font size
+BAR_IN = {"desktop": 0.26, "phone": 0.24}
+
+
+def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | None = None,
+                axis_label: str | None = None) -> plt.Figure:
+    """Labelled horizontal bars, one per row, each label on its own line above its bar and the value at the bar's end.
+
+    Rows with the same ``group`` sit under one bold group heading; groups are separated by space.
+    The whole width goes to the bars, so the chart reads at phone width.
+    """
+    use_house_style(layout)
+    line_in = layout.font * LINE / 72
+    bar_in = BAR_IN[layout.name]
+    wrap = layout.wrap + (0 if layout.phone else 20)
+    placed, y, group = [], 0.12, None
+    for row in rows:
+        if row.group and row.group != group:
+            y += 0.12 if group is not None else 0
+            heading = textwrap.wrap(row.group, wrap)
+            placed.append(("group", y, "\n".join(heading), row))
+            y += line_in * len(heading) + 0.02
+            group = row.group
+        label = textwrap.wrap(row.label + (f" · {row.detail}" if row.detail else ""), wrap)
+        placed.append(("label", y, "\n".join(label), row))
+        y += line_in * len(label) + 0.02
+        placed.append(("bar", y + bar_in / 2, "", row))
+        y += bar_in + 0.16
+    axis_in = 0.45 if axis_label else 0.3
+    height = y + axis_in
+    fig = plt.figure(figsize=(layout.width_in, height))
+    ax = fig.add_axes((0.02, axis_in / height, 0.96, 1 - axis_in / height))
+    register(ax, unit)
+    top = max([r.high if r.high == r.high else 0 for r in rows] + [r.central if r.central == r.central else 0 for r in rows])
+    xmax = xmax or top * (1.32 if layout.phone else 1.22)
+    ax.set_xlim(0, xmax)
+    ax.set_ylim(y, 0)
+    for kind, yy, text, row in placed:
+        if kind == "group":
+            ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, fontweight="bold", color=INK)
+        elif kind == "label":
+            ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, color=INK)
+        else:
+            _bar(ax, yy, row, bar_in, unit, layout, xmax)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(True, axis="x")
+    ax.grid(False, axis="y")
+    ax.set_axisbelow(True)
+    ax.xaxis.set_major_formatter(lambda x, _: _tick(x, unit))
+    ax.tick_params(axis="x", labelsize=layout.small)
+    if axis_label:
+        ax.set_xlabel(axis_label, fontsize=layout.small, color=MUTED, loc="left")
+    return fig
+
+
+def _tick(x: float, unit: str) -> str:
+    if unit == "persons" and x >= 1000:
+        return f"{x / 1000:,.0f}k"
+    if unit in ("usd_bn", "usd_bn_per_year"):
+        return f"${x:g}bn"
+    if unit == "percent":
+        return f"{x:g}%"
+    return f"{x:,.0f}"
+
+
+def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout, xmax: float) -> None:
+    """One bar with its uncertainty and its value label."""
+    if row.precision == "unspecified" or row.central != row.central:
+        width = xmax * 0.16
+        ax.barh(y, width, height=height, color="white", edgecolor=GAP, hatch=GAP_HATCH, linewidth=0.8)
+        ax.text(width + xmax * 0.015, y, row.text or "not quantified in the paper", va="center", ha="left",
+                fontsize=layout.small, color=MUTED, style="italic")
+        return
+    hatch = ASSUMED_HATCH if row.assumed else None
+    face = "white" if row.assumed else row.color
+    edge = ASSUMED if row.assumed else row.color
+    if row.segments:
+        left = 0.0
+        for n, (name, v) in enumerate(row.segments):
+            ax.barh(y, v, left=left, height=height, color=face, edgecolor="white" if not row.assumed else edge,
+                    linewidth=1.5, hatch=hatch)
+            if name and v / xmax > 0.012 * (len(name) + 2) * (layout.small / 9) * (3.66 / layout.width_in):
+                ax.text(left + v / 2, y, name, va="center", ha="center", fontsize=layout.small, color="white")
+            left += v
+    else:
+        solid = row.low if row.high > row.low else row.central
+        ax.barh(y, solid, height=height, color=face, edgecolor=edge, hatch=hatch, linewidth=0.8)
+        if row.high > row.low:
+            ax.barh(y, row.high - row.low, left=row.low, height=height, color=row.color, alpha=0.35, linewidth=0)
+    end = max(row.high, row.central)
+    if row.precision == "at_least":
+        ax.annotate("", xy=(end + xmax * 0.08, y), xytext=(end, y),
+                    arrowprops={"arrowstyle": "->", "color": row.color, "lw": 1.5})
+        end += xmax * 0.08
+    text = row.text or value_text(row.central, row.low, row.high, row.precision, unit)
+    ax.text(end + xmax * 0.015, y, text, va="center", ha="left", fontsize=layout.font, fontweight="bold", color=INK)

@@ -1,0 +1,65 @@
+"""presentation.labels and workings: every id and code a reader could meet has words."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from assad_collapse.paper import datasets, vocabulary
+from assad_collapse.paper.derivations import DERIVATIONS
+from assad_collapse.paper.derived import derived_figures
+from assad_collapse.presentation import labels, workings
+
+SNAKE = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+
+
+def test_every_figure_derived_figure_and_event_has_a_label_without_code():
+    ids = [*datasets.figures()["id"], *derived_figures()["id"], *datasets.events()["id"]]
+    for i in ids:
+        assert labels.label(i) and not SNAKE.search(labels.label(i)), i
+
+
+@pytest.mark.parametrize("mapping, codes", [
+    (labels.PRECISION_WORDS, vocabulary.PRECISIONS), (labels.SOURCE_KIND_WORDS, vocabulary.SOURCE_KINDS),
+    (labels.ACTOR_WORDS, vocabulary.ACTORS), (labels.CATEGORY_WORDS, vocabulary.EVENT_CATEGORIES),
+])
+def test_every_vocabulary_code_has_words(mapping, codes):
+    assert set(codes) <= set(mapping)
+
+
+def test_source_kinds_in_the_words_of_the_brief():
+    assert labels.source_kind("unnamed_source") == "a source the paper does not name"
+    assert labels.source_kind("unattributed") == "stated with no source named"
+    assert labels.source_kind("author") == "the author's own judgement"
+    assert labels.precision("as_stated") == "as stated" and labels.precision("unspecified") == "not quantified"
+
+
+@pytest.mark.parametrize("start, end, words", [
+    ("2024-12-02", "2024-12-02", "2 December 2024"), ("2022-02-01", "2022-02-28", "February 2022"),
+    ("2024-11-16", "2024-11-30", "late November 2024"), ("2015-01-01", "2015-12-31", "2015"),
+    ("2016-01-01", "2018-12-31", "2016–18"), ("2023-09-01", "2024-04-30", "late 2023–early 2024"),
+    ("2024-06-01", "2024-08-31", "summer 2024"), ("2015-01-01", "2024-04-30", "2015 to early 2024"),
+    ("2024-09-01", "2024-12-31", "late 2024"), ("2020-01-01", "2020-04-30", "early 2020"),
+])
+def test_dates_in_words(start, end, words):
+    assert labels.date_span(pd.Timestamp(start), pd.Timestamp(end)) == words
+
+
+def test_locators_read_without_code():
+    assert labels.locator("Deteriorating relations › Russia's declining commitment and influence › ¶1") == \
+        "Deteriorating relations › Russia's declining commitment and influence, ¶1"
+
+
+def test_every_derivation_has_a_working_in_words_over_exactly_its_sources():
+    derived = derived_figures().set_index("id")
+    for d in DERIVATIONS:
+        assert d.id in workings.TEMPLATES, f"{d.id}: add how it is worked out, in words"
+        assert workings.ids_in(workings.TEMPLATES[d.id]) == set(derived.loc[d.id, "sources"].split(";")), d.id
+
+
+def test_a_working_reads_as_words():
+    assert workings.working("fund_level_2024") == "the peak of about $2.5bn a year, less 70%"
+    assert "19 + 12 + 12 + 2 = 45" in workings.working("advisers_unallocated_2024")
+    assert not SNAKE.search(" ".join(workings.working(d.id) for d in DERIVATIONS))
