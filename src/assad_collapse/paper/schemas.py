@@ -282,6 +282,7 @@ HYPOTHESES = Resource(
         _id("Stable identifier of the hypothesis."),
         Field("question", "string", "collapse: why the regime fell; intent: did Russia weaken it on purpose.", enum=QUESTIONS),
         Field("label", "string", "Short label for charts."),
+        Field("short_label", "string", "One word for narrow table headings (the matrix on a phone)."),
         Field("statement", "string", "The hypothesis in our words."),
         Field("sets_apart", "string", "What sets it apart from the other hypotheses of its question, so that at most one "
               "can be true (our sharpening of the paper's wording)."),

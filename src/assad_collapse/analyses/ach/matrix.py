@@ -59,6 +59,7 @@ class Matrix:
     locator: tuple[str, ...]
     factor: np.ndarray = field(default=None)  # type: ignore[assignment]
     summaries: tuple[str, ...] | None = None
+    short_labels: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         n_items, n_hyp = len(self.items), len(self.hypotheses)
@@ -72,6 +73,8 @@ class Matrix:
         object.__setattr__(self, "factor", _read_only(factor))
         if self.summaries is None:
             object.__setattr__(self, "summaries", tuple(self.items))
+        if self.short_labels is None:
+            object.__setattr__(self, "short_labels", tuple(self.labels))
         _check_matrix(self)
 
     # ---- constructors
@@ -234,7 +237,7 @@ def _check_matrix(m: Matrix) -> None:
         raise ParameterError("hypotheses", m.hypotheses, "at least two distinct hypothesis ids")
     if len(set(m.items)) != n_items:
         raise ParameterError("items", m.items, "distinct item ids")
-    for name in ("labels", "judgements"):
+    for name in ("labels", "judgements", "short_labels"):
         if len(getattr(m, name)) != n_hyp:
             raise ParameterError(name, getattr(m, name), f"one per hypothesis ({n_hyp})")
     for name in ("credibility", "relevance", "source_kind", "source_group", "locator", "summaries"):
@@ -294,6 +297,7 @@ def build_matrix(question: str, path=None) -> Matrix:
         source_group=text("source_group"),
         locator=text("locator"),
         summaries=text("summary"),
+        short_labels=tuple(hyps["short_label"].astype(str)),
     )
 
 

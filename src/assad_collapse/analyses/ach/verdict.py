@@ -98,11 +98,11 @@ def _flips(frame, key: str = "item") -> list[str]:
 
 
 def _against(m: Matrix, scored) -> dict:
-    """Per hypothesis, the items rated I or II against it, strongest first: item, rating, contribution."""
+    """Per hypothesis, the items rated I or II against it that count (not set aside), strongest first: item, rating, contribution."""
     out = {}
     c = scored.contributions
     for k, h in enumerate(m.hypotheses):
-        rows = [(float(c[i, k]), i) for i in range(len(m.items)) if m.ratings[i, k] in ("I", "II")]
+        rows = [(float(c[i, k]), i) for i in range(len(m.items)) if m.ratings[i, k] in ("I", "II") and c[i, k] < 0]
         out[h] = [{"item": m.items[i], "rating": m.ratings[i, k], "contribution": v} for v, i in sorted(rows)]
     return out
 
