@@ -291,6 +291,13 @@ def verdict_text(params: dict) -> str:
                 and set(v["base_leaders"]) != set(v["mc"]["leaders"]) else "")]
     lines.append(f"- **What would change the top** (the fewest one-step rating changes that change which explanations rank "
                  f"first): {_change_words(m, v)}.")
+    d = ach.diagnosticity(m, s)
+    separating, against = int((~d["non_diagnostic"]).sum()), int(sum(code in ("I", "II") for code in m.ratings.ravel()))
+    which = (f"all {len(m.items)} items count differently for different explanations" if separating == len(m.items) else
+             f"only {count(separating, 'item')} of {len(m.items)} count differently for different explanations; the rest fit "
+             "every explanation alike, or can be read either way, and cannot tell them apart")
+    lines.append(f"- **Which evidence separates them.** Under this scoring {which}. Of the {m.ratings.size} ratings, "
+                 f"{count(against, 'is', 'are').split(' ')[0]} {'is' if against == 1 else 'are'} inconsistent or very inconsistent.")
     loo = v["loo_flips"]
     lines.append("- **Single items.** " + (
         f"Dropping {'this item' if len(loo) == 1 else 'any one of these items'} on its own changes the top: " + "; ".join(
