@@ -32,7 +32,8 @@ STYLE = (
     ".ach-matrix td.r{text-align:center;font-weight:700;white-space:nowrap}"
     ".ach-CC{background:#2166ac!important;color:#fff}.ach-C{background:#92c5de!important}.ach-N{background:#ececec!important}"
     ".ach-I{background:#f4a582!important}.ach-II{background:#b2182b!important;color:#fff}.ach-NA{background:#fff!important;color:#666}"
-    "tr.ach-off td{color:#767676}tr.ach-off td.r{opacity:.5}.ach-why{color:#555;font-size:.92em}</style>"
+    "tr.ach-off td{color:#555}tr.ach-off td.r{background:#f0f0f0!important;color:#555;font-weight:400;text-decoration:line-through}"
+    ".ach-why{color:#555;font-size:.92em}</style>"
 )
 DATA_FILES = ("hypotheses.csv", "evidence.csv", "ratings.csv")
 
