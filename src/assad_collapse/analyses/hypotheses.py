@@ -266,7 +266,8 @@ def key_findings(params: dict) -> list[Finding]:
         f5 += (f" Between {_names(m, sep['pair'])}, " + ("no item makes any difference." if n == 0 else
                f"{'only ' if n < 4 else ''}{count(n, 'item')} {'makes' if n == 1 else 'make'} any difference "
                f"{tables.ref(m, *[x['item'] for x in sep['items']])}, "
-               + ("none of them the author's." if own == 0 else f"{count(own, 'item')} of them the author's.")))
+               + (("and it is the author's." if own else "and it is not the author's.") if n == 1 else
+                  "none of them the author's." if own == 0 else f"{count(own, 'item')} of them the author's.")))
     values = {"call": v["call"], "contenders": v["contenders"], "p_first": mc["p_first"], "p_tie": mc["p_tie"],
               "multiverse_leads": mv["leads"], "author_share": au["share_of_spread"], "change_size": v["change_top"]["size"]}
     return [Finding(f"hypotheses.{q}.{k}", text, values if k == "call" else {}, tuple(m.items))
