@@ -17,7 +17,7 @@ def test_list_shows_the_catalogue():
 
 def test_params_shows_defaults_and_help():
     out = run("params", "funding-cuts")
-    assert out.returncode == 0 and "share_2022 = 0.5" in out.stdout
+    assert out.returncode == 0 and "share_2022 = None" in out.stdout
     missing = run("params", "nope")
     assert missing.returncode == 2 and "no report named 'nope'" in missing.stderr
 

@@ -59,3 +59,49 @@ def test_hidden_text_is_not_visible_text():
     text, _ = visible_text("<html><head><title>x_y</title><style>a_b{}</style></head>"
                            "<body><script>var c_d;</script><a class='anchor-link'>¶</a>shown</body></html>")
     assert text.strip() == "shown"
+
+
+MAX_BYTES = 1_500_000  # small enough to e-mail
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_report_is_small_enough_to_email(site, name):
+    assert (site / f"{name}.html").stat().st_size <= MAX_BYTES
+
+
+def test_key_findings_come_first_and_travel_with_the_data_used(site):
+    """Every report of this branch opens with Key findings before any other section."""
+    import re
+
+    for name in PAGES:
+        if name == "index" or name.startswith("hypothesis-"):
+            continue
+        page = (site / f"{name}.html").read_text(encoding="utf-8")
+        headings = re.findall(r'<h2 id="([^"]+)"', page)
+        assert headings[:2] == ["Key-findings", "Contents"], (name, headings[:3])
+
+
+def test_at_phone_width_charts_show_their_phone_render_unscaled(site):
+    from test_browser import ARGS, CHROMIUM, missing
+
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)}")
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        for name in PAGES:
+            if name == "index" or name.startswith("hypothesis-"):
+                continue
+            page.goto((site / f"{name}.html").as_uri(), wait_until="load")
+            shown = page.evaluate("""() => [...document.querySelectorAll('figure.chart picture')].map(p => {
+                const s = p.querySelector('source'), i = p.querySelector('img');
+                return {phone: i.currentSrc === s.srcset, width: i.getBoundingClientRect().width, drawn: +s.getAttribute('width')};
+            })""")
+            problems += [f"{name} chart {n + 1}: {c}" for n, c in enumerate(shown) if not c["phone"] or c["width"] < c["drawn"] - 1]
+            if not shown:
+                problems.append(f"{name}: no chart")
+        browser.close()
+    assert problems == []

@@ -6,7 +6,6 @@ import pytest
 
 from assad_collapse.analyses import advisers
 from assad_collapse.errors import ParameterError
-from assad_collapse.paper import datasets
 from assad_collapse.paper.derived import derived_figures
 from assad_collapse.presentation import prose
 
@@ -18,12 +17,28 @@ def test_bad_parameters(values):
 
 
 def test_some_stays_some_and_remainder_is_derived():
+    from assad_collapse.presentation import style
+
     params = advisers.parameters()
-    chart = advisers.chart_distribution(params)
-    some = datasets.figures().query("part_of == 'advisers_total_2024_10' and not quantified")
-    texts = [t.get_text() for t in chart.figure.axes[0].texts]
-    assert sum("some (the paper gives no number)" in t for t in texts) == len(some)
+    fig = advisers.chart_distribution(params).figure(style.DESKTOP)
+    units = advisers.by_unit(params)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert sum("some, no number" in t for t in texts) == int((~units["quantified"]).sum())
     remainder = derived_figures().set_index("id").loc["advisers_unallocated_2024", "value"]
-    assert any(f"about {remainder:,.0f} (derived)" in t for t in texts)
-    findings = advisers.findings(params)
-    assert all(prose.esc(g) in findings for g in some["group"])
+    assert any(f"up to ≈{remainder:,.0f} (worked out)" in t for t in texts)
+    findings = " ".join(f.text for f in advisers.findings(params))
+    assert all(prose.esc(g) in findings for g in units.loc[~units["quantified"], "group"])
+
+
+def test_the_two_accounts_are_not_merged():
+    from assad_collapse.presentation import style
+
+    fig = advisers.chart_distribution(advisers.parameters()).figure(style.DESKTOP)
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "First account" in texts and "Second account" in texts
+    assert advisers.MINISTRIES not in set(advisers.by_unit(advisers.parameters())["id"])
+
+
+def test_share_of_the_peak_reads_about_and_one_in_eight():
+    text = advisers.findings(advisers.parameters())[0].text
+    assert "about 12%, about one in eight," in text

@@ -16,18 +16,28 @@ def test_bad_spread_is_rejected(value):
         manpower.parameters(approximate_spread_percent=value)
 
 
+def _text(params) -> str:
+    return " ".join(f.text for f in manpower.findings(params))
+
+
 def test_findings_state_the_checks_from_data(data_copy, monkeypatch):
     monkeypatch.setenv(datasets.DATA_DIR_ENV, str(data_copy))
-    assert "the parts add up exactly" in manpower.findings(manpower.parameters())
+    assert "add up exactly to the total" in _text(manpower.parameters())
     for column in ("value", "low", "high"):
         set_cell(data_copy / "figures.csv", "militia_ldf_2024", column, "15000")
-    text = manpower.findings(manpower.parameters())
-    assert "NDF 39,000 + LDF 15,000 = 54,000 against 55,000 stated; the parts fall short of the total by 1,000" in text
+    assert "NDF 39,000 and LDF 15,000) fall short of the total" in _text(manpower.parameters())
 
 
-def test_charts_name_their_sources():
-    params = manpower.parameters()
-    for chart in (manpower.chart_forces(params), manpower.chart_militias(params), manpower.chart_foreign(params)):
-        caption = " ".join(t.get_text() for t in chart.figure.texts)
-        assert "Source: Giustozzi" in caption and "¶6" in caption
-        assert chart.alt and chart.description
+def test_each_bar_says_when_and_who_gave_it_and_forces_are_grouped_by_side():
+    chart = manpower.chart_forces(manpower.parameters())
+    assert "Source: Giustozzi 2025" in chart.source and "¶6" in chart.source
+    assert "April 2024, per an unnamed source" in chart.alt and "August 2024, per a Syrian officer" in chart.alt
+    assert "(turned against the regime in december 2024)" in chart.alt.lower()
+
+
+def test_an_assumed_margin_is_drawn_as_assumed():
+    chart = manpower.chart_foreign(manpower.parameters(approximate_spread_percent=10.0))
+    from assad_collapse.presentation import style
+
+    fig = chart.figure(style.DESKTOP)
+    assert any(p.get_hatch() == style.ASSUMED_HATCH for p in fig.axes[0].patches)

@@ -36,18 +36,40 @@ def test_filters_select_by_window_actor_and_category():
 
 
 def test_year_only_dates_are_drawn_as_year_long_spans():
+    from assad_collapse.analyses import timeline_charts
+    from assad_collapse.presentation import style
+
     params = timeline.parameters()
-    chart = timeline.chart(params)
-    ax = chart.figure.axes[1]
-    events = timeline.select(params).iloc[::-1].reset_index(drop=True)
-    year_rows = [i for i, e in events.iterrows() if e["date_precision"] == "year"]
-    widths = {round(p.get_y() + p.get_height() / 2): p.get_width() for p in ax.patches}
-    for row in year_rows:
-        assert widths[row] == pytest.approx(mdates.date2num(events.loc[row, "date_end"]) + 1 - mdates.date2num(events.loc[row, "date_start"]))
+    fig = timeline_charts.chart(params).figure(style.DESKTOP)
+    bars = {(round(p.get_x(), 3), round(p.get_width(), 3)) for p in fig.axes[0].patches}
+    years = timeline.story(params).query("date_precision == 'year'")
+    assert len(years) >= 3
+    for e in years.itertuples():
+        start = mdates.date2num(e.date_start)
+        assert (round(start, 3), round(mdates.date2num(e.date_end) + 1 - start, 3)) in bars, e.id
 
 
-def test_turning_points_come_from_data():
+def test_turning_points_come_from_data_and_are_marked_on_their_bars():
+    from assad_collapse.analyses import timeline_charts
+    from assad_collapse.presentation import style
+
     turning = datasets.events().query("turning_point == 'yes'")
-    text = timeline.findings(timeline.parameters())
+    text = " ".join(f.text for f in timeline.findings(timeline.parameters()))
     assert all(timeline.prose.esc(t) in text for t in turning["title"])
-    assert f"**{len(datasets.events())} events**" in text
+    fig = timeline_charts.chart(timeline.parameters()).figure(style.PHONE)
+    black = [p for p in fig.axes[0].patches if p.get_facecolor()[:3] == (0.0, 0.0, 0.0)]
+    tags = [t for t in fig.axes[0].texts if t.get_text() == "turning point"]
+    assert len(black) == len(tags) == len(turning)
+
+
+def test_story_has_twelve_to_fifteen_events_and_all_exist():
+    assert set(timeline.STORY) <= set(datasets.events()["id"])
+    assert 12 <= len(timeline.story(timeline.parameters())) <= 15
+
+
+def test_dates_in_the_table_are_words_and_filters_apply():
+    table = timeline.events_table(timeline.parameters())
+    assert "late November 2024" in table and "2016–17" in table and "2024-" not in table
+    narrow = timeline.parameters(start_year=2023, end_year=2024, actors=["israel"], categories=["regional", "combat"])
+    assert timeline.events_table(narrow).count("<tr id=") == len(timeline.select(narrow))
+    assert any(f.key == "timeline.selection" for f in timeline.findings(narrow))

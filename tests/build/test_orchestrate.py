@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assad_collapse import paths
-from assad_collapse.build import cache
+from assad_collapse.build import cache, indexpage
 from assad_collapse.build.plan import plan as build_plan
 from assad_collapse.catalogue import load_catalogue
 
@@ -77,7 +77,7 @@ def test_failing_notebook_keeps_the_last_good_report_and_exits_1(tmp_path, built
     assert "FAILED funding-cuts: 01-funding-cuts.ipynb, cell" in run.stdout
     assert "ParameterError" in run.stdout and "share_2022" in run.stdout
     assert (out / "funding-cuts.html").read_bytes() == before
-    assert "stale" in (out / "index.html").read_text()
+    assert indexpage.STATUS_TEXT["stale-failed"] in (out / "index.html").read_text()
     assert not list(out.glob(".*.tmp"))
 
 
@@ -114,7 +114,7 @@ def test_tiny_build_writes_reports_manifest_and_index(tiny):
         assert isinstance(entry["duration"], float)
         assert f"<p>{label} done; ['a', 'b', 'c']</p>" in (tiny.reports / f"{name}.html").read_text()
     index = (tiny.reports / "index.html").read_text()
-    assert 'href="tiny-a.html"' in index and 'href="tiny-b.html"' in index and "Status: fresh" in index
+    assert 'href="tiny-a.html"' in index and 'href="tiny-b.html"' in index and indexpage.STATUS_TEXT["fresh"] in index
     assert sorted(p.name for p in (tiny.reports / "data").iterdir()) == sorted(data["downloads"]["files"])
 
 
@@ -194,7 +194,7 @@ def test_failing_notebook_names_cell_and_exception_keeps_last_good_html_and_exit
     assert data["reports"]["tiny-a"]["status"] == "stale" and "ValueError" in data["reports"]["tiny-a"]["error"]
     assert data["reports"]["tiny-b"]["status"] == "fresh"
     index = (out / "index.html").read_text()
-    assert 'href="tiny-a.html"' in index and "stale: its last build failed" in index
+    assert 'href="tiny-a.html"' in index and indexpage.STATUS_TEXT["stale-failed"] in index
     assert not list(out.rglob(".*.tmp"))
     # the next build retries it; with the cause gone, the report is fresh again
     run = tiny.run(out)
@@ -211,7 +211,7 @@ def test_one_failing_report_does_not_stop_the_others(tiny, tmp_path):
     data = json.loads((out / "manifest.json").read_text())
     assert data["reports"]["tiny-a"]["status"] == "fresh" and data["reports"]["tiny-b"]["status"] == "failed"
     assert (out / "tiny-a.html").exists() and not (out / "tiny-b.html").exists()
-    assert "failed: never built" in (out / "index.html").read_text()
+    assert indexpage.STATUS_TEXT["failed"] in (out / "index.html").read_text()
 
 
 def _descendants(pid: int) -> list[int]:

@@ -1,22 +1,22 @@
-"""Russian advisers: 671 at the 2017 peak against about 80 in October 2024, and their 2024 distribution.
+"""Russian advisers: 671 at the 2017 peak against about 80 in October 2024, and the paper's two accounts of where they were.
 
-The postings the paper numbers are shown as numbers; the ones it only says had
-"some" advisers stay "some"; what the numbers leave of the total is shown as
-unallocated, not dropped.
+The paper first places the roughly 80 in ministries and the presidency, without numbers;
+then, saying its sources differ, lists postings by unit, some numbered and some only
+"some". The two accounts are shown side by side, not merged; "some" stays some, and
+what the numbered postings leave of the total is shown as a range, not dropped.
 """
 
 from __future__ import annotations
 
-import textwrap
-
-import matplotlib.pyplot as plt
-
 from ..paper import datasets
-from ..presentation import charts, citations, prose, style
 from ..paper.parts import PartsCheck, parts_vs_total
 from ..params import Param, check_parameters
+from ..presentation import charts, citations, labels, marks, prose, style
+from ..presentation.charts import Chart
+from ..presentation.findings import Finding
 
-PEAK, TOTAL = "advisers_peak_2017", "advisers_total_2024_10"
+PEAK, TOTAL, MINISTRIES = "advisers_peak_2017", "advisers_total_2024_10", "advisers_ministries_2024"
+SHARE, REMAINDER, SCARCE = "advisers_share_of_peak_2024", "advisers_unallocated_2024", "russian_advisers_reduced_2024"
 
 PARAMETERS = (
     Param("approximate_spread_percent", float, 0.0,
@@ -35,77 +35,101 @@ def distribution(params: dict) -> PartsCheck:
     return parts_vs_total(TOTAL, approximate_spread=params["approximate_spread_percent"] / 100)
 
 
-
-def chart_drawdown(params: dict) -> charts.Chart:
-    """The 2017 peak against October 2024, with the share that remained."""
-    style.use_house_style()
-    peak = datasets.figure(PEAK)
-    now = datasets.figure(TOTAL, approximate_spread=params["approximate_spread_percent"] / 100)
-    share = now / peak * 100
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 3.8))
-    for x, q, color, label in ((0, peak, style.OKABE_ITO[0], f"{peak.value:,.0f}"), (1, now, style.OKABE_ITO[3], f"about {now.value:,.0f}")):
-        ax.bar(x, q.value, color=color, width=0.5)
-        if q.high > q.low:
-            ax.errorbar(x, q.value, yerr=[[q.value - q.low], [q.high - q.value]], fmt="none", ecolor="#222222", capsize=5)
-        ax.text(x, q.high, label, ha="center", va="bottom", fontsize=11)
-    ax.set_xticks([0, 1], ["2017 peak", "October 2024"])
-    ax.set_ylim(0, peak.value * 1.15)
-    ax.set_ylabel("Russian advisers in Syria")
-    ax.set_title(f"By October 2024 about {share.value:.0f}% of the 2017 peak of Russian advisers remained")
-    ids = [PEAK, TOTAL]
-    return charts.finish(fig, ids, description=f"{peak.value:,.0f} advisers in 2017; about {now.value:,.0f} in October 2024.")
-
-
-def chart_distribution(params: dict) -> charts.Chart:
-    """The 2024 postings: numbered ones as bars, 'some' as text, the unallocated remainder hatched."""
-    style.use_house_style()
-    check = distribution(params)
-    parts = check.parts
+def by_unit(params: dict):
+    """The second account: the postings listed by unit (every part but the ministries and presidency), in the chosen order."""
+    parts = distribution(params).parts
+    parts = parts[parts["id"] != MINISTRIES]
     if params["order"] == "size":
         parts = parts.sort_values("central", ascending=False, kind="stable", na_position="last")
-    gap = check.gap
-    labels = [textwrap.fill(g, 28) for g in parts["group"]] + ["Left unallocated\nby the numbers"]
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 0.55 * len(labels) + 1.6))
-    y = list(range(len(labels)))[::-1]
-    ax.set_xlim(0, check.total.high * 1.1)
-    for yi, row in zip(y, parts.itertuples()):
-        if row.quantified:
-            ax.barh(yi, row.central, color=style.OKABE_ITO[0], height=0.6)
-            ax.text(row.central, yi, f"  {row.central:,.0f}", va="center", fontsize=10)
-        else:
-            ax.text(0, yi, "  some (the paper gives no number)", va="center", fontsize=10, color=style.MUTED, style="italic")
-    ax.barh(y[-1], gap.value, color="white", edgecolor=style.OKABE_ITO[3], hatch="///", height=0.6)
-    if gap.high > gap.low:
-        ax.errorbar(gap.value, y[-1], xerr=[[gap.value - max(gap.low, 0)], [gap.high - gap.value]], fmt="none", ecolor="#222222", capsize=4)
-    ax.text(gap.high, y[-1], f"  about {gap.value:,.0f} (derived)", va="center", fontsize=10)
-    ax.set_yticks(y, labels)
-    ax.grid(False)
-    ax.grid(True, axis="x")
-    ax.set_xlabel(f"advisers (total about {check.total.value:,.0f})")
-    ax.set_title(f"The paper numbers {check.parts_sum.value:,.0f} of about {check.total.value:,.0f} advisers in 2024")
-    ids = [TOTAL, *parts["id"]]
-    description = "; ".join(
-        f"{r.group}: {r.central:,.0f}" if r.quantified else f"{r.group}: some" for r in parts.itertuples()
-    ) + f"; unallocated: about {gap.value:,.0f}."
-    return charts.finish(fig, ids, description=description)
+    return parts
 
 
-def findings(params: dict) -> str:
-    """The report's findings in prose, every number formatted from data."""
+def _when(figure_id: str) -> str:
+    row = datasets.figures().set_index("id").loc[figure_id]
+    return labels.date_span(row["period_start"], row["period_end"])
+
+
+def _share_words() -> str:
+    share = datasets.figure(TOTAL) / datasets.figure(PEAK) * 100
+    one_in = prose.one_in(share.value)
+    return f"{prose.derived_value(SHARE)}" + (f", about {one_in}," if one_in else "")
+
+
+def findings(params: dict) -> list[Finding]:
+    """The report's key findings, every number from data."""
     check = distribution(params)
-    numbered = check.parts[check.parts["quantified"]]
-    some = check.parts[~check.parts["quantified"]]
-    return "\n".join([
-        f"- **Drawdown.** At the peak of Russian engagement in 2017 there were {citations.stated(PEAK)} Russian advisers in Syria; "
-        f"in October 2024 there were {citations.stated(TOTAL)}: {citations.derived('advisers_share_of_peak_2024')} of the peak.",
-        "- **Where they were.** The paper numbers these postings: "
-        + ", ".join(f"{prose.esc(r.group)} {r.central:,.0f}" for r in numbered.itertuples())
-        + f" {citations.cite(*numbered['id'])}, {check.parts_sum.value:,.0f} in all.",
-        "- **Postings without a number.** It says only that there were some advisers with "
-        + ", ".join(prose.esc(g) for g in some["group"]) + f" {citations.cite(*some['id'])}.",
-        f"- **What is left.** The numbered postings leave {citations.derived('advisers_unallocated_2024')} of the total for those "
-        "postings; the paper does not say how they were split.",
-    ])
+    units = by_unit(params)
+    numbered, some = units[units["quantified"]], units[~units["quantified"]]
+    cite, stated = citations.cite, citations.stated
+    ministries = datasets.figures().set_index("id").loc[MINISTRIES, "group"]
+    listed = prose.join([f"{prose.esc(r.group)} {prose.stated_value(r.id)}" for r in numbered.itertuples()])
+    gap = check.gap
+    return [
+        Finding("advisers.drawdown",
+                f"**A steep drawdown.** At the peak of Russian engagement in {_when(PEAK)} there were {stated(PEAK)} Russian "
+                f"advisers in Syria; in {_when(TOTAL)} there were {stated(TOTAL)}: {_share_words()} of the peak "
+                f"{cite(SHARE)}. By {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}.",
+                {"peak": float(datasets.figure(PEAK).value), "october_2024": float(datasets.figure(TOTAL).value),
+                 "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)}, (PEAK, TOTAL, SHARE, SCARCE)),
+        Finding("advisers.two_accounts",
+                f"**Two accounts of where they were.** The paper first places them in {prose.esc(ministries.lower())}, "
+                f"without numbers {cite(MINISTRIES)}; then, saying its sources differ, it lists postings by unit: {listed} "
+                f"{cite(*numbered['id'])}, and some, with no number, with "
+                f"{prose.join([prose.esc(g) for g in some['group']])} {cite(*some['id'])}.",
+                {"numbered_sum": float(check.parts_sum.value)}, (MINISTRIES, *units["id"])),
+        Finding("advisers.remainder",
+                f"**What the numbers leave.** The numbered postings come to {prose.quantity(check.parts_sum, 'persons', True)}, "
+                f"which leaves up to {citations.derived(REMAINDER)} for the postings named without a number; how many of "
+                "those were with each, and whether the list by unit is complete, the paper does not say.",
+                {"remainder": float(gap.value), "low": float(gap.low), "high": float(gap.high)}, (REMAINDER,)),
+    ]
+
+
+def _event_year(event_id: str) -> int:
+    return datasets.events().set_index("id").loc[event_id, "date_start"].year
+
+
+def chart_drawdown(params: dict) -> Chart:
+    """The 2017 peak against October 2024."""
+    spread = params["approximate_spread_percent"] / 100
+    peak, now = datasets.figure(PEAK), datasets.figure(TOTAL, approximate_spread=spread)
+    figures = datasets.figures().set_index("id")
+    rows = [marks.Row("At the peak of engagement", peak.value, peak.low, peak.high, figures.loc[PEAK, "precision"], style.STATED,
+                      detail=_when(PEAK)),
+            marks.Row("Still in Syria", now.value, now.low, now.high, figures.loc[TOTAL, "precision"], style.STATED,
+                      detail=_when(TOTAL), assumed_range=spread > 0)]
+    title = (f"By {_when(TOTAL)} {_share_words().rstrip(',')} of the {_when(PEAK)} peak of Russian advisers remained: "
+             f"{prose.stated_value(TOTAL)} of {prose.stated_value(PEAK)}")
+    alt = title + f". {prose.stated_value(PEAK).capitalize()} advisers in {_when(PEAK)}; {prose.stated_value(TOTAL)} in {_when(TOTAL)}."
+    return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="advisers"), alt,
+                 charts.source_words([PEAK, TOTAL]), subtitle="Russian military advisers in Syria")
+
+
+def chart_distribution(params: dict) -> Chart:
+    """The two accounts: ministries and presidency (no numbers), and the list by unit with the remainder as a range."""
+    check = distribution(params)
+    units = by_unit(params)
+    total = datasets.figure(TOTAL, approximate_spread=params["approximate_spread_percent"] / 100)
+    figures = datasets.figures().set_index("id")
+    first, second = "First account: where the roughly 80 worked", "Second account: by unit, where the paper says its sources differ"
+    rows = [marks.Row(figures.loc[MINISTRIES, "group"], total.value, total.low, total.high, "approximate", style.STATED,
+                      group=first, text=f"≈{total.value:,.0f} in all, no split given")]
+    for r in units.itertuples():
+        precision = figures.loc[r.id, "precision"]
+        rows.append(marks.Row(r.group, r.central, r.low, r.high, precision, style.STATED, group=second,
+                              text="some, no number" if not r.quantified else ""))
+    gap = check.gap
+    rows.append(marks.Row("Left by the numbered postings", gap.value, 0.0, gap.high if gap.high > gap.value else gap.value,
+                          "approximate", style.DERIVED, group=second,
+                          text=f"up to ≈{gap.high:,.0f} (worked out)" if gap.high > gap.value else f"up to ≈{gap.value:,.0f} (worked out)"))
+    title = (f"The paper gives two accounts of where the roughly {total.value:,.0f} advisers were; its list by unit numbers "
+             f"about {check.parts_sum.value:,.0f} of them")
+    alt = (title + ". First account: ministries and the presidency, no numbers. Second account: " +
+           "; ".join(f"{r.group}: {prose.stated_value(r.id)}" for r in units.itertuples()) +
+           f"; left by the numbered postings: up to about {gap.high:,.0f}.")
+    return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="advisers"), alt,
+                 charts.source_words([TOTAL, *check.parts["id"]]),
+                 subtitle=f"Russian advisers in Syria, {_when(TOTAL)}; ≈ marks a number the paper gives as approximate")
 
 
 def limits(params: dict) -> str:
@@ -113,14 +137,16 @@ def limits(params: dict) -> str:
     spread = params["approximate_spread_percent"]
     return "\n".join([
         "- The paper says its sources differ somewhat on the distribution; the numbered postings are read as approximate.",
-        "- The total is given for October 2024, the distribution for 2024 in general; the two may not describe the same month.",
-        "- Advisers with the Liwa al Quds militia, the 25th Division and the ministries and presidency are not quantified: "
-        "the unallocated remainder is an upper bound for all of them together, not a figure for any one.",
+        f"- The total is given for {_when(TOTAL)}, the list by unit for {_when(MINISTRIES)} in general; the two may not "
+        "describe the same month.",
+        "- The two accounts cannot be reconciled from the paper: the first places the advisers in ministries and the presidency, "
+        "the second lists military units, and neither gives numbers for the ministries, the presidency, the Liwa al Quds militia "
+        "or the 25th Division.",
         "- Deployments were also shortened, so a head count understates how much less advice was being given."
-        if spread == 0 else f"- Approximate figures are read here as ± {spread:g}% (a parameter of this report, not the paper's).",
+        if spread == 0 else f"- Approximate figures are read here as ± {spread:g}%, a margin assumed for this version, not the paper's.",
     ])
 
 
 def source_ids(params: dict) -> list[str]:
     """Every figure and derived figure this report cites."""
-    return [PEAK, TOTAL, "advisers_share_of_peak_2024", *distribution(params).parts["id"], "advisers_unallocated_2024"]
+    return [PEAK, TOTAL, SHARE, SCARCE, *distribution(params).parts["id"], REMAINDER]

@@ -1,26 +1,32 @@
-"""Syrian manpower: the army in 2024 against 2017, the shrinking militias, foreign militiamen, former rebels.
+"""Syrian manpower in 2024: the army against 2017, the shrinking militias, foreign militiamen, the former rebels.
 
 Parts are checked against the totals the paper states (``part_of`` in figures.csv).
+Forces are grouped by whom they fought for; every bar carries its month and who gave it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import matplotlib.pyplot as plt
 
 from ..paper import datasets
-from ..paper.derived import derived_figures
-from ..presentation import charts, citations, prose, style
 from ..paper.parts import PartsCheck, parts_vs_total
 from ..params import Param, check_parameters
+from ..presentation import charts, citations, labels, marks, prose, style
+from ..presentation.charts import Chart
+from ..presentation.findings import Finding
+from ..presentation.style import Layout
 
 PARAMETERS = (
     Param("approximate_spread_percent", float, 0.0,
           "Treat figures the paper gives as approximate ('some', 'about') as ± this percentage.", minimum=0.0, maximum=50.0),
 )
-
 ARMY_ACTIVE, ARMY_TOTAL, ARMY_2017 = "army_active_2024_08", "army_total_2024_04", "army_strength_2017_07"
 MILITIA_2017, MILITIA_2024, MILITIA_2021 = "militia_total_2017_07", "militia_total_2024", "militia_total_2021"
 FOREIGN, REBELS, DARAA = "foreign_militia_total_2024", "former_rebels_south", "daraa_towns_ex_fighters_share"
+DECLINE, SOUTH_FALLS = "militia_decline_2017_2024", "former_rebels_seize_south_2024_12"
+SHORT_SOURCE = {"author": "per the author", "unattributed": "no source named", "unnamed_source": "per an unnamed source"}
 
 
 def parameters(**values) -> dict:
@@ -37,137 +43,167 @@ def checks(params: dict) -> dict[str, PartsCheck]:
     return {t: parts_vs_total(t, approximate_spread=_spread(params)) for t in (MILITIA_2024, FOREIGN)}
 
 
-def _persons(c: float, lo: float, hi: float) -> str:
-    return f"{lo:,.0f}–{hi:,.0f}" if hi > lo else f"{c:,.0f}"
+def _row(figure_id: str) -> dict:
+    return datasets.figures().set_index("id").loc[figure_id]
 
 
-def _when(figure_id: str) -> str:
-    """The period of a figure in words: 'July 2017' for a month, '2024' for a year."""
-    row = datasets.figures().set_index("id").loc[figure_id]
-    start, end = row["period_start"], row["period_end"]
-    return start.strftime("%B %Y") if (start.year, start.month) == (end.year, end.month) else start.strftime("%Y")
+def when(figure_id: str) -> str:
+    """The period of a figure in words: 'July 2017', 'mid 2024', '2024'."""
+    row = _row(figure_id)
+    return labels.date_span(row["period_start"], row["period_end"])
 
 
-def chart_forces(params: dict) -> charts.Chart:
-    """Men under arms on the regime's side and against it in 2024, each with its bounds."""
-    style.use_house_style()
-    ids = [ARMY_TOTAL, ARMY_ACTIVE, MILITIA_2024, FOREIGN, REBELS]
-    labels = ["Army, total strength", "Army, active fighters", "Militias (NDF + LDF)", "Foreign militiamen", "Former rebels in the south"]
-    qs = [datasets.figure(i, approximate_spread=_spread(params)) for i in ids]
-    colors = [style.OKABE_ITO[0], style.OKABE_ITO[0], style.OKABE_ITO[1], style.OKABE_ITO[4], style.OKABE_ITO[3]]
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 4.2))
-    ax.set_xlim(0, max(q.high for q in qs) * 1.3)
-    charts.hbars(ax, labels, [q.value for q in qs], [q.low for q in qs], [q.high for q in qs], colors=colors, unit_format=_persons)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x / 1000:.0f}k")
-    ax.set_xlabel("persons")
-    army, rebels = qs[0], qs[4]
-    ax.set_title(f"In 2024 the army counted {army.value / 1000:.0f}k men; {rebels.low / 1000:.0f}–{rebels.high / 1000:.0f}k armed ex-rebels held the south")
-    description = "; ".join(f"{l}: {_persons(q.value, q.low, q.high)}" for l, q in zip(labels, qs))
-    return charts.finish(fig, ids, description=description)
-
-
-def chart_militias(params: dict) -> charts.Chart:
-    """Militias in July 2017 against 2024, with the 2024 NDF/LDF split stacked."""
-    style.use_house_style()
-    before = datasets.figure(MILITIA_2017)
-    check = checks(params)[MILITIA_2024]
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 4.2))
-    ax.bar(0, before.value, color=style.OKABE_ITO[1], width=0.55)
-    ax.text(0, before.value, f"{before.value:,.0f}", ha="center", va="bottom", fontsize=11)
-    bottom = 0.0
-    for (row, color) in zip(check.parts.itertuples(), (style.OKABE_ITO[1], style.OKABE_ITO[5], style.OKABE_ITO[2])):
-        ax.bar(1, row.central, bottom=bottom, color=color, width=0.55)
-        ax.text(1, bottom + row.central / 2, f"{row.group}\n{row.central:,.0f}", ha="center", va="center", fontsize=10, color="black")
-        bottom += row.central
-    ax.text(1, bottom, f"{check.total.value:,.0f}", ha="center", va="bottom", fontsize=11)
-    ax.set_xticks([0, 1], [_when(MILITIA_2017), _when(MILITIA_2024)])
-    ax.set_ylim(0, before.value * 1.15)
-    ax.yaxis.set_major_formatter(lambda x, _: f"{x / 1000:.0f}k")
-    decline = derived_figures().set_index("id").loc["militia_decline_2017_2024", "value"]
-    ax.set_title(f"The militias shrank by {decline:.0f}% and what remained was reservists")
-    ids = [MILITIA_2017, MILITIA_2024, *check.parts["id"]]
-    return charts.finish(fig, ids, description=f"Militias: {before.value:,.0f} in July 2017, {check.total.value:,.0f} in 2024, of which " + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples()) + ".")
-
-
-def chart_foreign(params: dict) -> charts.Chart:
-    """Foreign militiamen by group, stacked, next to the total the paper states."""
-    style.use_house_style()
-    check = checks(params)[FOREIGN]
-    parts = check.parts.sort_values("central", ascending=False)
-    fig, ax = plt.subplots(figsize=(style.WIDTH_IN, 3.6))
-    left = 0.0
-    palette = [style.OKABE_ITO[i] for i in (4, 0, 2, 5, 1, 3)]
-    for row, color in zip(parts.itertuples(), palette):
-        ax.barh(0, row.central, left=left, color=color, height=0.5, label=f"{row.group} ({row.central:,.0f})")
-        left += row.central
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, fontsize=10)
-    total = check.total
-    ax.barh(1, total.value, color="#bbbbbb", height=0.5)
-    if total.high > total.low:
-        ax.errorbar(total.value, 1, xerr=[[total.value - total.low], [total.high - total.value]], fmt="none", ecolor="#222222", capsize=4)
-    ax.text(total.value / 2, 1, f"total as stated: {_persons(total.value, total.low, total.high)}", ha="center", va="center", fontsize=10)
-    ax.set_yticks([0, 1], ["sum of groups", "stated total"])
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x / 1000:.0f}k")
-    ax.grid(False)
-    ax.set_title(f"Foreign militiamen, mid-2024: the groups {_status_words(check)} the stated total")
-    ids = [FOREIGN, *parts["id"]]
-    return charts.finish(fig, ids, description="Foreign militiamen by group: " + ", ".join(f"{r.group} {r.central:,.0f}" for r in parts.itertuples()) + f"; stated total {total.value:,.0f}.")
+def who(figure_id: str) -> str:
+    """Who gave a figure, as a short phrase: 'per a Syrian officer', 'no source named'."""
+    kind = _row(figure_id)["source_kind"]
+    return SHORT_SOURCE.get(kind, "per " + labels.source_kind(kind))
 
 
 def _status_words(check: PartsCheck) -> str:
-    return {"adds up": "add up to", "within bounds": "fall within the bounds of",
+    return {"adds up": "add up exactly to", "within bounds": "agree, within the bounds, with",
             "parts exceed total": "exceed", "parts fall short": "fall short of"}[check.status]
 
 
+def _parts_words(check: PartsCheck) -> str:
+    return prose.join([f"{prose.esc(r.group)} {prose.stated_value(r.id)}" for r in check.parts.itertuples()])
 
-def findings(params: dict) -> str:
-    """The report's findings in prose, every number formatted from data."""
+
+def findings(params: dict) -> list[Finding]:
+    """The report's key findings, every number from data."""
     c = checks(params)
     militia, foreign = c[MILITIA_2024], c[FOREIGN]
-    return "\n".join([
-        f"- **The army.** A Syrian officer put the army's active fighters at {citations.stated(ARMY_ACTIVE)} in August 2024; "
-        f"another source put its total strength at {citations.stated(ARMY_TOTAL)} in April 2024. The paper calls this almost "
-        f"equal to July 2017, but the July 2017 figure is {prose.stated_value(ARMY_2017)} {citations.cite(ARMY_2017)}.",
-        f"- **The militias** fell from {citations.stated(MILITIA_2017)} to {citations.stated(MILITIA_2024)}: "
-        f"{citations.derived('militia_decline_2017_2024')}, partly because militias were folded into the army.",
-        "- **Parts against totals.** " + "; ".join(_check_sentence(k) for k in (militia, foreign)) + ".",
-        f"- **Former rebels.** Russia kept {citations.stated(REBELS)} former rebels armed in the south; in "
-        f"{citations.stated(DARAA)} of Dara'a's towns and villages ex-fighters were present.",
-    ])
+    cite, stated = citations.cite, citations.stated
+    figures = datasets.figures().set_index("id")
+    return [
+        Finding("manpower.army",
+                f"**The army.** In {when(ARMY_TOTAL)} the army counted {stated(ARMY_TOTAL)} men in all ({who(ARMY_TOTAL)}), "
+                f"and in {when(ARMY_ACTIVE)} {stated(ARMY_ACTIVE)} active fighters ({who(ARMY_ACTIVE)}). The paper calls "
+                f"this almost equal to {when(ARMY_2017)}, but it gives no figure for {when(ARMY_2017)} {cite(ARMY_2017)}, "
+                "so that comparison cannot be checked.",
+                {"total": figures.loc[ARMY_TOTAL, "central"], "active": figures.loc[ARMY_ACTIVE, "central"]},
+                (ARMY_TOTAL, ARMY_ACTIVE, ARMY_2017)),
+        Finding("manpower.militias",
+                f"**The militias shrank** from {stated(MILITIA_2017)} in {when(MILITIA_2017)} to {stated(MILITIA_2024)} in "
+                f"{when(MILITIA_2024)}, {citations.derived(DECLINE)} fewer, partly because militias were folded into the army; "
+                f"those left were reservists, and the parts the paper gives ({_parts_words(militia)}) "
+                f"{_status_words(militia)} the total {cite(*militia.parts['id'])}.",
+                {"total_2017": figures.loc[MILITIA_2017, "central"], "total_2024": figures.loc[MILITIA_2024, "central"],
+                 "parts_status": militia.status}, (MILITIA_2017, MILITIA_2024, DECLINE, *militia.parts["id"])),
+        Finding("manpower.foreign",
+                f"**Foreign militiamen** numbered {stated(FOREIGN)} in {when(FOREIGN)}; the groups the paper names "
+                f"({_parts_words(foreign)}) {_status_words(foreign)} that total {cite(*foreign.parts['id'])}.",
+                {"total": figures.loc[FOREIGN, "central"], "parts_status": foreign.status}, (FOREIGN, *foreign.parts["id"])),
+        Finding("manpower.former_rebels",
+                f"**Against the regime.** Russia kept {stated(REBELS)} former rebels armed in the south, where ex-fighters "
+                f"were present in {stated(DARAA)} of Dara'a's towns and villages; in {_event_when(SOUTH_FALLS)} they turned on "
+                f"Assad and took the south {cite(SOUTH_FALLS)}.",
+                {"low": figures.loc[REBELS, "low"], "high": figures.loc[REBELS, "high"]}, (REBELS, DARAA, SOUTH_FALLS)),
+    ]
 
 
-def _check_sentence(check: PartsCheck) -> str:
-    parts = " + ".join(f"{prose.esc(r.group)} {r.central:,.0f}" for r in check.parts.itertuples())
-    total = datasets.figures().set_index("id").loc[check.total_id]
-    verdict = {"adds up": "the parts add up exactly",
-               "within bounds": "the parts agree within the bounds",
-               "parts exceed total": f"the parts exceed the total by {-check.gap.value:,.0f}",
-               "parts fall short": f"the parts fall short of the total by {check.gap.value:,.0f}"}[check.status]
-    return f"{prose.esc(total['group'].lower())}: {parts} = {check.parts_sum.value:,.0f} against {check.total.value:,.0f} stated; {verdict} {citations.cite(check.total_id)}"
+def _event_when(event_id: str) -> str:
+    row = datasets.events().set_index("id").loc[event_id]
+    return labels.date_span(row["date_start"], row["date_end"])
+
+
+def _figure_row(figure_id: str, label: str, params: dict, group: str = "", detail: str | None = None,
+                segments: tuple = ()) -> marks.Row:
+    q = datasets.figure(figure_id, approximate_spread=_spread(params))
+    row = _row(figure_id)
+    widened = _spread(params) > 0 and row["precision"] == "approximate" and row["low"] == row["high"]
+    return marks.Row(label, q.value, q.low, q.high, row["precision"], style.STATED, group=group,
+                     detail=detail if detail is not None else f"{when(figure_id)}, {who(figure_id)}",
+                     segments=segments, assumed_range=widened)
+
+
+def chart_forces(params: dict) -> Chart:
+    """Men under arms in 2024, grouped by whom they fought for, each bar with its month and source."""
+    militia = checks(params)[MILITIA_2024]
+    rebels = _row(REBELS)
+    rows = [
+        _figure_row(ARMY_TOTAL, "Army, total strength", params, "Fighting for the regime"),
+        _figure_row(ARMY_ACTIVE, "Army, active fighters", params, "Fighting for the regime"),
+        _figure_row(MILITIA_2024, "Militias", params, "Fighting for the regime",
+                    segments=tuple((r.group, r.central) for r in militia.parts.itertuples())),
+        _figure_row(FOREIGN, "Foreign militiamen", params, "Foreign militias allied to the regime"),
+        _figure_row(REBELS, "Former rebels in the south", params, "Turned against the regime in December 2024",
+                    detail=f"kept armed since {rebels['period_start'].year}; the count is not dated"),
+    ]
+    ids = [ARMY_TOTAL, ARMY_ACTIVE, MILITIA_2024, FOREIGN, REBELS]
+    title = (f"In 2024 the army counted {prose.stated_value(ARMY_ACTIVE)} active fighters and {prose.stated_value(ARMY_TOTAL)} "
+             f"men in all, the militias {prose.stated_value(MILITIA_2024)}; {prose.stated_value(REBELS)} armed former rebels "
+             "held the south")
+    alt = title + ". " + "; ".join(f"{r.label} ({r.group.lower()}): {marks.value_text(r.central, r.low, r.high, r.precision, 'persons')}, "
+                                   f"{r.detail}" for r in rows) + "."
+    return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people"), alt,
+                 charts.source_words(ids), subtitle="Men under arms, by whom they fought for; each bar says when and who gave the figure")
+
+
+def chart_militias(params: dict) -> Chart:
+    """The militias in July 2017 against 2024, the 2024 bar split into its parts."""
+    check = checks(params)[MILITIA_2024]
+    rows = [
+        _figure_row(MILITIA_2017, "Pro-regime militias", params, detail=f"{when(MILITIA_2017)}, {who(MILITIA_2017)}"),
+        _figure_row(MILITIA_2024, "Pro-regime militias, reservists by then", params,
+                    segments=tuple((r.group, r.central) for r in check.parts.itertuples())),
+    ]
+    rows[1] = replace(rows[1], text=" + ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples())
+                      + f" = {check.total.value:,.0f}")
+    title = (f"The militias shrank from {prose.stated_value(MILITIA_2017)} in {when(MILITIA_2017)} to "
+             f"{prose.stated_value(MILITIA_2024)} in {when(MILITIA_2024)}, {prose.derived_value(DECLINE)} fewer, and those "
+             "left were reservists")
+    alt = title + ". In 2024: " + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples()) + "."
+    return Chart(title, lambda layout: _wide(rows, layout), alt,
+                 charts.source_words([MILITIA_2017, MILITIA_2024, *check.parts["id"]]),
+                 subtitle="Men in the pro-regime militias; the 2024 bar split into the two forces the paper names")
+
+
+def _wide(rows: list[marks.Row], layout: Layout) -> plt.Figure:
+    top = max(r.high for r in rows)
+    return marks.rows_figure(rows, "persons", layout, xmax=top * (1.05 if layout.phone else 1.02), axis_label="people")
+
+
+def chart_foreign(params: dict) -> Chart:
+    """Foreign militiamen by group, then the sum of the groups against the total the paper states."""
+    check = checks(params)[FOREIGN]
+    parts = check.parts.sort_values("central", ascending=False)
+    rows = [_figure_row(r.id, r.group, params, "By group", detail="") for r in parts.itertuples()]
+    rows.append(_figure_row(FOREIGN, "Total, as the paper states it", params, "Against the total", detail=""))
+    s = check.parts_sum
+    rows.append(marks.Row("Sum of the groups", s.value, s.low, s.high, "as_stated", style.DERIVED, group="Against the total",
+                          text=f"{s.value:,.0f} (worked out)"))
+    title = (f"The groups the paper names {_status_words(check)} its total of {prose.stated_value(FOREIGN)} foreign "
+             f"militiamen in {when(FOREIGN)}")
+    alt = title + ". " + "; ".join(f"{r.group}: {prose.stated_value(r.id)}" for r in parts.itertuples()) + \
+        f"; sum {s.value:,.0f}."
+    return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people"), alt,
+                 charts.source_words([FOREIGN, *parts["id"]]),
+                 subtitle=f"Foreign militiamen in Syria, {when(FOREIGN)}; every figure is approximate (≈)")
 
 
 def limits(params: dict) -> str:
     """What the data cannot tell."""
     spread = params["approximate_spread_percent"]
     lines = [
-        f"- The army's 2017 strength, which 2024 is said to be almost equal to, is {prose.stated_value(ARMY_2017)}; "
-        "so the comparison cannot be checked.",
-        "- The active-fighter and total-strength figures come from different sources and months (August and April 2024); "
-        "the paper does not say whether the first is part of the second.",
-        f"- The paper says the militias were smaller in 2024 than in 2021, but the 2021 figure is {prose.stated_value(MILITIA_2021)} "
-        f"{citations.cite(MILITIA_2021)}.",
-        "- The former-rebel figure is a range, and the period it describes is not precisely dated.",
+        f"- The army's {when(ARMY_2017)} strength, which 2024 is said to be almost equal to, is "
+        f"{prose.stated_value(ARMY_2017)}; so the comparison cannot be checked.",
+        f"- The active-fighter and total-strength figures come from different sources and months ({when(ARMY_ACTIVE)} and "
+        f"{when(ARMY_TOTAL)}); the paper does not say whether the first is part of the second.",
+        f"- The paper says the militias were smaller in 2024 than in 2021, but the 2021 figure is "
+        f"{prose.stated_value(MILITIA_2021)} {citations.cite(MILITIA_2021)}.",
+        "- The former-rebel figure is a range, and the paper does not say when it was counted.",
     ]
     if spread == 0:
-        lines.append("- Figures marked approximate are drawn without bounds because the paper gives none; set "
-                     "`approximate_spread_percent` to see how the checks hold if they are read as ± a margin.")
+        lines.append("- Figures given as approximate are drawn without margins, because the paper gives none; this report "
+                     "can be rebuilt with a margin of your choice to see whether the checks still hold.")
     else:
-        lines.append(f"- Figures marked approximate are read here as ± {spread:g}% (a parameter of this report, not the paper's).")
+        lines.append(f"- Figures given as approximate are read here as ± {spread:g}%, a margin assumed for this version, "
+                     "not the paper's; the charts draw that margin as assumed.")
     return "\n".join(lines)
 
 
 def source_ids(params: dict) -> list[str]:
     """Every figure and derived figure this report cites, in reading order."""
     parts = [i for check in checks(params).values() for i in check.parts["id"]]
-    return [ARMY_ACTIVE, ARMY_TOTAL, ARMY_2017, MILITIA_2017, MILITIA_2024, MILITIA_2021, "militia_decline_2017_2024",
-            FOREIGN, *parts, REBELS, DARAA]
+    return [ARMY_ACTIVE, ARMY_TOTAL, ARMY_2017, MILITIA_2017, MILITIA_2024, MILITIA_2021, DECLINE, FOREIGN, *parts,
+            REBELS, DARAA]

@@ -1,25 +1,24 @@
-"""The timeline: dated events 2015-2024 on one axis, with the funding and adviser series above them.
+"""The timeline: in what order the Russian-Syrian relationship unravelled, against the fall in money and advisers.
 
-A date known only to the month, season or year is drawn as the span of its
-possible days, never as a single day; the paper's turning points are marked.
+A focused chart draws the events that carry the story, each as the span its date
+allows, with the paper's turning points marked on the bars; funding and advisers
+sit in their own panels, each in its own unit, on the same time axis; a zoomed
+chart shows the crowded last months; every event of the data follows as a table,
+dates in words. The report's parameters filter the charts and the table alike.
 """
 
 from __future__ import annotations
 
 import html
-import textwrap
 
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..paper import datasets
-from . import funding
-from ..presentation import charts, citations, prose, style
 from ..errors import ParameterError
-from ..params import Param, check_parameters
-from ..presentation.charts import short_locator
+from ..paper import datasets
 from ..paper.schemas import ACTORS, EVENT_CATEGORIES, EVENTS_SCOPE
+from ..params import Param, check_parameters
+from ..presentation import citations, labels, prose
+from ..presentation.findings import Finding
 
 FIRST, LAST = int(EVENTS_SCOPE[0][:4]), int(EVENTS_SCOPE[1][:4])
 PARAMETERS = (
@@ -28,7 +27,19 @@ PARAMETERS = (
     Param("actors", list, list(ACTORS), "Show events involving any of these actors.", choices=ACTORS, many=True),
     Param("categories", list, list(EVENT_CATEGORIES), "Show events of these categories.", choices=EVENT_CATEGORIES, many=True),
 )
-CATEGORY_COLORS = dict(zip(EVENT_CATEGORIES, style.OKABE_ITO))
+# The events that carry the story of the falling-out (an editorial choice; every event is in the table).
+STORY = (
+    "russian_intervention_2015", "transition_deal_in_principle_2016", "russia_pushes_assad_handover_2017_2018",
+    "russian_support_reduction_begins_2020", "regime_moves_on_russian_units_early_2022", "ukraine_war_starts_2022_02",
+    "russia_cuts_syria_commitments_2022", "russia_cuts_funds_disloyal_units_2023", "gaza_crisis_starts_2023_10",
+    "suhail_replaced_late_2023", "crackdown_pro_russian_officers_2023_2024", "russia_heavy_support_cuts_2023_2024",
+    "twenty_fifth_division_fails_north_2024_11", "former_rebels_seize_south_2024_12", "regime_collapse_2024_12",
+)
+OPEN_START = ("russian_support_reduction_begins_2020",)  # the paper says 'no later than': the start may be earlier
+EARLY = ("transition_deal_in_principle_2016", "russia_pushes_assad_handover_2017_2018", "russo_syrian_tensions_rise_2017_2018")
+DRIFT = ("russian_support_reduction_begins_2020", "ukraine_war_starts_2022_02", "russia_cuts_syria_commitments_2022")
+BREAK = ("russia_heavy_support_cuts_2023_2024",)
+END = ("twenty_fifth_division_fails_north_2024_11", "former_rebels_seize_south_2024_12", "regime_collapse_2024_12")
 
 
 def parameters(**values) -> dict:
@@ -42,6 +53,12 @@ def parameters(**values) -> dict:
     return checked
 
 
+def filtered(params: dict) -> bool:
+    """Whether the parameters leave out any event (a window, actors or categories narrower than all)."""
+    defaults = {p.name: p.default for p in PARAMETERS}
+    return any(sorted(params[k]) != sorted(v) if isinstance(v, list) else params[k] != v for k, v in defaults.items())
+
+
 def select(params: dict) -> pd.DataFrame:
     """Events overlapping the window that involve a chosen actor and belong to a chosen category."""
     ev = datasets.events()
@@ -52,83 +69,77 @@ def select(params: dict) -> pd.DataFrame:
     return ev[keep].reset_index(drop=True)
 
 
-def _series_panel(ax: plt.Axes) -> list[str]:
-    """Funding ($bn a year, the paper's figures) and advisers (share of the 2017 peak) on the time axis."""
-    levels = funding.yearly_levels(funding.parameters())
-    known = levels[levels["basis"] != "no figure"]
-    x = pd.to_datetime(known["year"].astype(str) + "-07-01")
-    ax.plot(x, known["central"], "o", color=style.OKABE_ITO[0], label="Russian funding, $bn a year")
-    advisers = datasets.figures().set_index("id").loc[["advisers_peak_2017", "advisers_total_2024_10"]]
-    scale = known["central"].max() / advisers["central"].max()
-    ax.plot(advisers["period_start"] + (advisers["period_end"] - advisers["period_start"]) / 2, advisers["central"] * scale,
-            "s", color=style.OKABE_ITO[3], label="Russian advisers (scaled to the 2017 peak)")
-    ax.set_ylim(0, known["high"].max() * 1.3)
-    ax.set_ylabel("$bn a year")
-    ax.legend(loc="lower left", bbox_to_anchor=(-0.9, 0.0), fontsize=8, frameon=False)
-    ax.set_title("Russian support fell while the falling-out deepened", loc="right")
-    return [s for cell in known["sources"] for s in cell.split(";") if s] + list(advisers.index)
-
-
-def chart(params: dict) -> charts.Chart:
-    """One row per event, as the span of its possible dates, coloured by category; turning points starred."""
-    style.use_house_style()
-    ev = select(params).iloc[::-1].reset_index(drop=True)
-    rows_in = 0.26 * max(len(ev), 1)
-    height = 2.4 + rows_in
-    fig, (top, ax) = plt.subplots(2, 1, sharex=True, figsize=(style.WIDTH_IN, height),
-                                  gridspec_kw={"height_ratios": [1.8, rows_in]})
-    fig.subplots_adjust(left=0.47, right=0.98, top=1 - 0.45 / height, bottom=1.1 / height, hspace=0.08)
-    series_ids = _series_panel(top)
-    start, end = pd.Timestamp(f"{params['start_year']}-01-01"), pd.Timestamp(f"{params['end_year'] + 1}-01-01")
-    for y, e in enumerate(ev.itertuples()):
-        color = CATEGORY_COLORS[e.category]
-        if e.date_precision == "day":
-            ax.plot(e.date_start, y, "D", color=color, markersize=5)
-        else:
-            ax.barh(y, e.date_end + pd.Timedelta(days=1) - e.date_start, left=e.date_start, height=0.62, color=color)
-    labels = [("★ " if e.turning_point == "yes" else "") + textwrap.shorten(e.title, 62, placeholder="…") for e in ev.itertuples()]
-    ax.set_yticks(range(len(ev)), labels, fontsize=8)
-    ax.set_ylim(-0.7, len(ev) - 0.3)
-    ax.set_xlim(start, end)
-    years = params["end_year"] - params["start_year"] + 1
-    ax.xaxis.set_major_locator(mdates.YearLocator(1 if years <= 5 else 2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.grid(True, axis="x")
-    ax.grid(False, axis="y")
-    ax.tick_params(axis="y", length=0)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=CATEGORY_COLORS[c]) for c in params["categories"]]
-    fig.legend(handles, params["categories"], loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=4, fontsize=9,
-               title="category", title_fontsize=9, alignment="left")
-    ids = series_ids + list(ev["id"])
-    turning = ev[ev["turning_point"] == "yes"]
-    description = (f"{len(ev)} events from {params['start_year']} to {params['end_year']}. Turning points: "
-                   + "; ".join(f"{t.title} ({t.date_start:%b %Y})" for t in turning.itertuples()) + ".")
-    source = ("Source: Giustozzi (RUSI, 2025); each event's paragraph is in the table below.\nBars span every day the paper's "
-              "date allows; diamonds are events dated to the day; ★ marks a turning point in the paper's account.")
-    return charts.finish(fig, ids, description=description, source=source, tight=False)
-
-
-def findings(params: dict) -> str:
-    """Counts and turning points, computed."""
+def story(params: dict) -> pd.DataFrame:
+    """The story's events (and every turning point) among those selected, in date order."""
     ev = select(params)
-    precision = ev["date_precision"].value_counts()
+    return ev[ev["id"].isin(STORY) | (ev["turning_point"] == "yes")].reset_index(drop=True)
+
+
+def zoom_window() -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The crowded last stretch: from the start of the earliest turning point to the end of the data's scope."""
+    ev = datasets.events()
+    return ev.loc[ev["turning_point"] == "yes", "date_start"].min(), pd.Timestamp(EVENTS_SCOPE[1])
+
+
+def when(event_id: str) -> str:
+    """An event's date in words; one whose start the paper leaves open reads 'from 2020 at the latest'."""
+    row = datasets.events().set_index("id").loc[event_id]
+    if event_id in OPEN_START:
+        return f"from {row['date_start'].year} at the latest"
+    return labels.date_span(row["date_start"], row["date_end"])
+
+
+def _clauses(ids) -> str:
+    known = set(datasets.events()["id"])
+    titles = datasets.events().set_index("id")["title"]
+    return "; ".join(f"{prose.esc(titles[i])} ({when(i)}) {citations.cite(i)}" for i in ids if i in known)
+
+
+def findings(params: dict) -> list[Finding]:
+    """The order of the falling-out in four sentences; the turning points come from the data."""
+    ev = datasets.events()
     turning = ev[ev["turning_point"] == "yes"]
-    return "\n".join([
-        f"- **{len(ev)} events** in {params['start_year']}–{params['end_year']} match the chosen actors and categories.",
-        "- **How precisely the paper dates them:** " + ", ".join(f"{n} to the {p}" for p, n in precision.items()) + ".",
-        "- **Turning points** in the paper's account: " + "; ".join(
-            f"{prose.esc(t.title)} ({t.date_start:%b %Y}–{t.date_end:%b %Y}) {citations.cite(t.id)}" for t in turning.itertuples()
-        ) + "." if len(turning) else "- No turning point falls in the chosen window.",
-    ])
+    items = [
+        Finding("timeline.early_distrust", f"**Distrust came early.** {_clauses(EARLY)}.", {}, EARLY),
+        Finding("timeline.support_drifts", f"**Support drifted down before the Ukraine war, which at first changed little.** {_clauses(DRIFT)}.",
+                {}, DRIFT),
+        Finding("timeline.turning_point",
+                f"**The break: {prose.count(len(turning), 'turning point')} in the paper's account.** "
+                f"{_clauses(turning['id'])}; and {_clauses(BREAK)}.",
+                {"turning_points": list(turning["id"])}, (*turning["id"], *BREAK)),
+        Finding("timeline.collapse", f"**A year later the regime fell.** {_clauses(END)}.", {}, END),
+    ]
+    if filtered(params):
+        chosen = select(params)
+        items.append(Finding("timeline.selection",
+                             f"**This version is filtered.** Its charts and table show {prose.count(len(chosen), 'event')} of "
+                             f"{len(ev)}: {params['start_year']}–{params['end_year']}, involving "
+                             f"{prose.join([labels.words(labels.ACTOR_WORDS, a) for a in params['actors']], 'or')}.",
+                             {"shown": len(chosen), "of": len(ev)}))
+    return items
+
+
+def narrative(params: dict) -> str:
+    """The story's events in order, one dated sentence each, as one paragraph."""
+    ev = story(params)
+    if ev.empty:
+        return "None of the story's events falls within this version's filters; the table below lists what does."
+    return " ".join(f"**{labels.date_span(e.date_start, e.date_end).capitalize()}.** {prose.esc(e.title)}"
+                    + (" (a turning point in the paper's account)" if e.turning_point == "yes" else "")
+                    + f" {citations.cite(e.id)}." for e in ev.itertuples())
 
 
 def events_table(params: dict) -> str:
-    """HTML table of the selected events with dates as spans and their locators."""
+    """HTML table of every selected event: date in words, what happened, who, kind, where in the paper."""
     rows = []
     for e in select(params).itertuples():
-        when = f"{e.date_start:%Y-%m-%d}" if e.date_start == e.date_end else f"{e.date_start:%Y-%m-%d} to {e.date_end:%Y-%m-%d}"
-        where = "; ".join(html.escape(short_locator(l)) for l in e.locator.split(";"))
-        rows.append((f"src-{e.id}", [f"{when}<br><small>to the {html.escape(e.date_precision)}</small>",
-                                      ("★ " if e.turning_point == "yes" else "") + html.escape(e.title),
-                                      html.escape(e.actors.replace(";", ", ").replace("_", " ")), html.escape(e.category), where]))
-    return citations.html_table(["When", "What", "Actors", "Category", "Where"], rows)
+        what = html.escape(e.title) + (' <span class="tag">turning point</span>' if e.turning_point == "yes" else "")
+        rows.append((f"event-{e.id}", [html.escape(labels.date_span(e.date_start, e.date_end)), what,
+                                        html.escape(labels.actors(e.actors)), html.escape(labels.category(e.category)),
+                                        "<br>".join(html.escape(l) for l in labels.locators(e.locator))]))
+    return citations.html_table(["When", "What happened", "Who", "Kind", "Where in the paper"], rows, css="sources notes")
+
+
+def source_ids(params: dict) -> list[str]:
+    """The events cited in this report."""
+    return list(story(params)["id"])

@@ -57,5 +57,11 @@ def _cell(value) -> str:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float):
-        return repr(value)
+        return number(value)
     return str(value)
+
+
+def number(value: float) -> str:
+    """A float as a spreadsheet should read it: 12 significant digits at most, so arithmetic noise such as
+    0.7500000000000001 reads 0.75, and whole numbers without '.0'."""
+    return f"{value:.12g}"

@@ -17,9 +17,6 @@ from ..errors import AssadCollapseError
 from .parts import parts_vs_total
 from .quantity import Quantity
 
-DERIVED_TITLE = "Figures worked out from the paper's figures"
-"""What derived.csv holds, in words (its title wherever the downloads are listed)."""
-
 
 class FigureAccess:
     """Access to figures as quantities, for derivations."""

@@ -71,3 +71,15 @@ CHECK_BASES = ("stated", "implied", "inference")
 """Where a check comes from: stated, the paper says the relation itself; implied, it follows from what the paper
 says; inference, this project's reading, which the paper does not make."""
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
+DATA_FILE_WORDS = {
+    "figures": "The paper's figures",
+    "derived": "Figures worked out from them",
+    "events": "Dated events",
+    "interviews": "Interviews by kind of interviewee",
+    "hypotheses": "The competing explanations",
+    "evidence": "Evidence items",
+    "ratings": "Ratings of the evidence",
+    "checks": "Checks of the paper's arithmetic",
+    "outline": "Outline of the paper",
+}
+"""What each published data file holds, in a reader's words (the link text wherever the downloads are listed)."""

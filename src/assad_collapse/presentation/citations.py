@@ -83,7 +83,7 @@ def derived(derived_id: str) -> str:
 def workings(*derived_ids: str) -> str:
     """A collapsed 'How this was worked out' block (HTML) with each derived figure's working in words."""
     items = "".join(
-        f"<li><strong>{html.escape(prose.derived_value(d))}</strong> ({html.escape(labels.label(d).lower())}): "
+        f"<li>{html.escape(labels.label(d))}: <strong>{html.escape(prose.derived_value(d))}</strong>, from "
         f"{html.escape(working(d))}.</li>" for d in dict.fromkeys(derived_ids))
     summary = "How this was worked out" if len(set(derived_ids)) == 1 else "How these were worked out"
     return f'<details class="working"><summary>{summary}</summary><ul>{items}</ul></details>'
@@ -129,7 +129,7 @@ def _row(item_id: str, figs, derived, events) -> list[str]:
             e(DATE_PRECISION_WORDS.get(row["date_precision"], "")), "the paper's account", where]
 
 
-HEADERS = ["Note", "What", "Value as the paper gives it", "How precise", "Who gave it", "Where in the paper"]
+HEADERS = ["Note", "What", "Value", "How precise", "Who gave it", "Where in the paper"]
 
 
 def sources_table(ids) -> str:

@@ -14,9 +14,9 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paper import datasets
-from ..paper.derived import DERIVED_TITLE, derived_figures
+from ..paper.derived import derived_figures
 from ..paper.outline import parse_locator, split_locators
-from ..paper.schemas import RESOURCES
+from ..paper.vocabulary import DATA_FILE_WORDS
 
 PRECISION_WORDS = {
     "as_stated": "as stated",
@@ -77,11 +77,9 @@ def category(code: str) -> str:
 
 
 def data_file(name: str) -> str:
-    """A data file ('figures.csv' or 'figures') by what it holds: 'Figures reported in the paper'."""
+    """A data file ('figures.csv' or 'figures') by what it holds: "The paper's figures"."""
     stem = name.removesuffix(".csv")
-    if stem == "derived":
-        return DERIVED_TITLE
-    return RESOURCES[stem].title if stem in RESOURCES else stem.replace("_", " ")
+    return DATA_FILE_WORDS.get(stem, stem.replace("_", " "))
 
 
 @lru_cache(maxsize=4)

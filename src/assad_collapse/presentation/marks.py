@@ -50,7 +50,7 @@ def value_text(central: float, low: float, high: float, precision: str, unit: st
     text = text.removesuffix(" a year")
     if precision == "at_least":
         return "at least " + text
-    return ("≈" if approximate and not high > low else "") + text
+    return ("≈" if approximate else "") + text
 
 
 @dataclass(frozen=True)
@@ -82,24 +82,43 @@ class Row:
     segments: tuple[tuple[str, float], ...] = ()
     assumed: bool = False
     text: str = ""  # replaces the value label when given
+    assumed_range: bool = False  # the low-high stretch is a margin assumed by the reader, not the paper's
 
 
 LINE = 1.45  # line height, in multiples of the font size
 BAR_IN = {"desktop": 0.26, "phone": 0.24}
 
 
+def _label(row: Row, unit: str) -> str:
+    """The value label at a bar's end."""
+    if row.precision == "unspecified" or row.central != row.central:
+        return row.text or "not quantified in the paper"
+    if row.assumed_range and not row.text:
+        return f"≈{prose.number(row.central, unit)} (±, assumed)"
+    return row.text or value_text(row.central, row.low, row.high, row.precision, unit)
+
+
+def text_width_in(text: str, size: float, bold: bool = False) -> float:
+    """An estimate of a one-line text's width in inches (DejaVu Sans averages ~0.56 em a character, bold ~0.62)."""
+    return len(text) * (0.62 if bold else 0.56) * size / 72
+
+
 def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | None = None,
-                axis_label: str | None = None) -> plt.Figure:
+                axis_label: str | None = None, reference: tuple[float, str] | None = None) -> plt.Figure:
     """Labelled horizontal bars, one per row, each label on its own line above its bar and the value at the bar's end.
 
     Rows with the same ``group`` sit under one bold group heading; groups are separated by space.
-    The whole width goes to the bars, so the chart reads at phone width.
+    The whole width goes to the bars, so the chart reads at phone width; the axis leaves room for
+    every value label, and a label too long to sit beside its bar goes on its own line under it.
     """
     use_house_style(layout)
     line_in = layout.font * LINE / 72
     bar_in = BAR_IN[layout.name]
     wrap = layout.wrap + (0 if layout.phone else 20)
-    placed, y, group = [], 0.12, None
+    axes_in = 0.935 * layout.width_in
+    values = {id(r): _label(r, unit) for r in rows}
+    below = {id(r) for r in rows if text_width_in(values[id(r)], layout.font, True) > 0.45 * axes_in}
+    placed, y, group = [], 0.12 + (line_in + 0.05 if reference else 0), None
     for row in rows:
         if row.group and row.group != group:
             y += 0.12 if group is not None else 0
@@ -110,15 +129,24 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
         label = textwrap.wrap(row.label + (f" · {row.detail}" if row.detail else ""), wrap)
         placed.append(("label", y, "\n".join(label), row))
         y += line_in * len(label) + 0.02
-        placed.append(("bar", y + bar_in / 2, "", row))
+        placed.append(("bar", y + bar_in / 2, values[id(row)], row))
         y += bar_in + 0.16
+        if id(row) in below:
+            placed.append(("value", y - 0.12, values[id(row)], row))
+            y += line_in + 0.04
     axis_in = 0.45 if axis_label else 0.3
     height = y + axis_in
     fig = plt.figure(figsize=(layout.width_in, height))
-    ax = fig.add_axes((0.02, axis_in / height, 0.96, 1 - axis_in / height))
+    ax = fig.add_axes((0.045, axis_in / height, 0.935, 1 - axis_in / height))
     register(ax, unit)
-    top = max([r.high if r.high == r.high else 0 for r in rows] + [r.central if r.central == r.central else 0 for r in rows])
-    xmax = xmax or top * (1.32 if layout.phone else 1.22)
+    needed = [0.0]
+    for r in rows:
+        end = max(v for v in (r.high, r.central, 0.0) if v == v)
+        if r.precision == "at_least":
+            end *= 1.1
+        share = 1 - 0.03 - (0 if id(r) in below else text_width_in(values[id(r)], layout.font, True) / axes_in)
+        needed.append(end / share)
+    xmax = max(xmax or 0.0, *needed)
     ax.set_xlim(0, xmax)
     ax.set_ylim(y, 0)
     for kind, yy, text, row in placed:
@@ -126,8 +154,13 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
             ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, fontweight="bold", color=INK)
         elif kind == "label":
             ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, color=INK)
+        elif kind == "value":
+            ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, fontweight="bold", color=INK)
         else:
-            _bar(ax, yy, row, bar_in, unit, layout, xmax)
+            _bar(ax, yy, row, bar_in, unit, layout, xmax, "" if id(row) in below else text)
+    if reference:
+        ax.axvline(reference[0], color=MUTED, linestyle=(0, (4, 3)), linewidth=1)
+        ax.text(reference[0], 0.02, reference[1] + " ", ha="right", va="top", fontsize=layout.small, color=MUTED)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.grid(True, axis="x")
@@ -150,13 +183,13 @@ def _tick(x: float, unit: str) -> str:
     return f"{x:,.0f}"
 
 
-def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout, xmax: float) -> None:
+def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout, xmax: float, text: str) -> None:
     """One bar with its uncertainty and its value label."""
     if row.precision == "unspecified" or row.central != row.central:
-        width = xmax * 0.16
-        ax.barh(y, width, height=height, color="white", edgecolor=GAP, hatch=GAP_HATCH, linewidth=0.8)
-        ax.text(width + xmax * 0.015, y, row.text or "not quantified in the paper", va="center", ha="left",
-                fontsize=layout.small, color=MUTED, style="italic")
+        # A gap, not a bar: a faint hatched band across the whole scale, since the number could be anywhere on it.
+        ax.barh(y, xmax, height=height, color="white", edgecolor=GAP, hatch=GAP_HATCH, linewidth=0.4, alpha=0.45)
+        ax.text(xmax * 0.01, y, f" {text} ", va="center", ha="left", fontsize=layout.small, color=MUTED, style="italic",
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         return
     hatch = ASSUMED_HATCH if row.assumed else None
     face = "white" if row.assumed else row.color
@@ -172,12 +205,15 @@ def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout,
     else:
         solid = row.low if row.high > row.low else row.central
         ax.barh(y, solid, height=height, color=face, edgecolor=edge, hatch=hatch, linewidth=0.8)
-        if row.high > row.low:
+    if row.high > row.low:
+        if row.assumed_range:
+            ax.barh(y, row.high - row.low, left=row.low, height=height * 0.55, color="white", edgecolor=ASSUMED,
+                    hatch=ASSUMED_HATCH, linewidth=0.8)
+        elif not row.segments:
             ax.barh(y, row.high - row.low, left=row.low, height=height, color=row.color, alpha=0.35, linewidth=0)
     end = max(row.high, row.central)
     if row.precision == "at_least":
         ax.annotate("", xy=(end + xmax * 0.08, y), xytext=(end, y),
                     arrowprops={"arrowstyle": "->", "color": row.color, "lw": 1.5})
         end += xmax * 0.08
-    text = row.text or value_text(row.central, row.low, row.high, row.precision, unit)
     ax.text(end + xmax * 0.015, y, text, va="center", ha="left", fontsize=layout.font, fontweight="bold", color=INK)
