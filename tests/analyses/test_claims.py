@@ -72,3 +72,9 @@ def test_checks_naming_unknown_figures_fail_validation(data_copy):
 
 def test_what_rests_on_whom_counts_every_figure():
     assert claims.rest_on()["total"].sum() == len(rows(DATA / "figures.csv"))
+
+
+def test_single_source_figures_are_those_the_paper_gives_to_someone():
+    kinds = set(claims.single_source()["source_kind"])
+    assert kinds and not kinds & {"author", "unattributed"}
+    assert "army_total_2024_04" in set(claims.single_source()["id"])

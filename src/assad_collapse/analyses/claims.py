@@ -109,9 +109,10 @@ def rest_on(path=None) -> pd.DataFrame:
 
 
 def single_source(path=None) -> pd.DataFrame:
-    """Figures that rest on one unnamed or single interviewee (not the author's own reporting)."""
+    """Figures the paper gives to one interviewee or to a source it does not name (not those the author states himself)."""
     figures = datasets.figures(path)
-    return figures[figures["source_kind"] != "author"][["id", "measure", "group", "source_kind", "locator"]]
+    own = figures["source_kind"].isin(["author", "unattributed"])
+    return figures[~own][["id", "measure", "group", "source_kind", "locator"]]
 
 
 def unquantified(path=None) -> pd.DataFrame:

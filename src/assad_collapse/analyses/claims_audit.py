@@ -133,8 +133,9 @@ def checks_table(params: dict) -> str:
     """HTML table: what the paper says, what its figures give, the result, and where in the paper."""
     rows = []
     for c in results(params).itertuples():
-        unit = _unit(c.left_expression) or _unit(c.right_expression) or "persons"
-        if c.outcome == claims.TENSION:
+        tension = c.outcome == claims.TENSION
+        unit = "persons" if tension else _unit(c.left_expression) or _unit(c.right_expression) or "persons"
+        if tension:
             given = html.escape(c.note)
         elif c.outcome == claims.OPEN:
             given = f"{html.escape(_what(c.left_expression))} {RELATION_WORDS[c.relation]} {html.escape(_what(c.right_expression))}"
