@@ -33,8 +33,10 @@ def operations(matrix: ach.Matrix, scheme: str) -> dict:
         "leave_one_out": lambda: ach.leave_one_out(matrix, scheme),
         "linchpins": lambda: ach.linchpins(matrix, scheme),
         "linchpins (target = last hypothesis)": lambda: ach.linchpins(matrix, scheme, target=matrix.hypotheses[-1]),
+        "linchpins (source dependence: cells interact)": lambda: ach.linchpins(matrix, scheme, dependence=1.0, max_changes=2),
         "monte_carlo (10k draws)": lambda: ach.monte_carlo(matrix, scheme, draws=10_000),
-        "verdict (both schemes)": lambda: ach.verdict(matrix),
+        "multiverse (144 settings)": lambda: ach.multiverse(matrix),
+        "verdict (default settings, with the multiverse)": lambda: ach.verdict(matrix),
     }
 
 
@@ -45,7 +47,7 @@ def main() -> None:
         rows.append((question, "-", "build_matrix", best_ms(lambda: ach.build_matrix(question))))
         for scheme in ach.SCHEMES:
             for name, run in operations(matrix, scheme).items():
-                if name.startswith("verdict") and scheme != ach.SCHEMES[0]:
+                if name.startswith(("verdict", "multiverse")) and scheme != ach.SCHEMES[0]:
                     continue
                 rows.append((question, scheme, name, best_ms(run)))
     width = max(len(r[2]) for r in rows)

@@ -1,4 +1,4 @@
-"""Matrices the ACH tests share: a hand-made constructor, Heuer's worked example, a hypothesis strategy."""
+"""Matrices and settings the ACH tests share: a hand-made constructor, Heuer's worked example, strategies."""
 
 from __future__ import annotations
 
@@ -46,15 +46,27 @@ def iraq() -> ach.Matrix:
 
 
 @st.composite
-def matrices(draw, min_items=1):
+def matrices(draw, min_items=1, max_items=6):
     n_hyp = draw(st.integers(2, 4))
-    n_items = draw(st.integers(min_items, 6))
+    n_items = draw(st.integers(min_items, max_items))
     codes = st.sampled_from(RATINGS)
     ratings = [[draw(codes) for _ in range(n_hyp)] for _ in range(n_items)]
     levels = st.lists(st.sampled_from(LEVELS), min_size=n_items, max_size=n_items)
     groups = draw(st.lists(st.sampled_from(["g1", "g2", "g3"]), min_size=n_items, max_size=n_items))
-    return M([f"h{k}" for k in range(n_hyp)], ratings, credibility=draw(levels), relevance=draw(levels), source_group=groups)
+    kinds = draw(st.lists(st.sampled_from(["author", "unattributed", "syrian_officer"]), min_size=n_items, max_size=n_items))
+    return M([f"h{k}" for k in range(n_hyp)], ratings, credibility=draw(levels), relevance=draw(levels), source_group=groups,
+             source_kind=kinds)
 
 
-def _ranks(m: ach.Matrix, scheme: str, **options) -> dict[str, int]:
+@st.composite
+def settings(draw):
+    """Any valid scoring settings (no prior)."""
+    return ach.Settings(
+        scheme=draw(st.sampled_from(ach.SCHEMES)), weighted=draw(st.booleans()), ladder=draw(st.sampled_from(ach.LADDERS)),
+        ii_weight=draw(st.sampled_from([1.0, 2.0, 3.0, 1.5])), na=draw(st.sampled_from(ach.NA_MODES)),
+        dependence=draw(st.sampled_from([0.0, 0.5, 1.0])), author=draw(st.booleans()),
+    )
+
+
+def _ranks(m: ach.Matrix, scheme, **options) -> dict[str, int]:
     return ranks(ach.score(m, scheme, **options))

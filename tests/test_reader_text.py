@@ -16,7 +16,6 @@ from reader_text import code_fragments, visible_text
 from assad_collapse.catalogue import load_catalogue
 
 PAGES = ["index"] + [r.name for r in load_catalogue(ROOT / "reports.toml")]
-EVIDENCE_BRANCH = "the hypothesis reports belong to the evidence branch, which makes them pass after merging this one"
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +26,7 @@ def site(tmp_path_factory):
     return out
 
 
-def _page_params() -> list:
-    return [pytest.param(name, id=name, marks=[pytest.mark.xfail(reason=EVIDENCE_BRANCH, strict=False)]
-                         if name.startswith("hypothesis-") else []) for name in PAGES]
-
-
-@pytest.mark.parametrize("name", _page_params())
+@pytest.mark.parametrize("name", PAGES)
 def test_no_code_like_fragment_in_what_a_reader_sees(site, name):
     page = (site / f"{name}.html").read_text(encoding="utf-8")
     assert code_fragments(page) == []

@@ -1,13 +1,22 @@
-"""analyses.hypotheses: parameters checked, verdict computed from the ACH results, variants differ."""
+"""analyses.hypotheses: parameters checked, titles and questions per version, findings and verdict computed, variants say what differs."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from assad_collapse.analyses import ach
+import pytest
+from helpers import ROOT
+
 from assad_collapse.analyses import hypotheses as hr
+from assad_collapse.catalogue import load_catalogue
 from assad_collapse.errors import ParameterError
-from assad_collapse.paper import datasets
+
+VERSIONS = [r for r in load_catalogue(ROOT / "reports.toml") if r.notebook.name == "04-hypothesis-assessment.ipynb"]
+
+
+def plain(text: str) -> str:
+    """Text without links, Markdown escapes and emphasis, to compare with what a reader sees."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", text)).replace("*", "")
 
 
 @pytest.mark.parametrize(
@@ -21,6 +30,7 @@ from assad_collapse.paper import datasets
         ({"discount_kinds": ["astrologer"]}, "discount_kinds"),
         ({"prior": [1, 1, 1, 1]}, "prior"),  # a prior needs the bayes scheme
         ({"scheme": "bayes", "prior": [1, 1]}, "prior"),  # wrong length for the collapse question
+        ({"dependence": 3.0}, "dependence"),
     ],
 )
 def test_bad_parameters(values, name):
@@ -28,32 +38,48 @@ def test_bad_parameters(values, name):
         hr.parameters(**values)
 
 
-def test_verdict_text_states_the_computed_probabilities():
+@pytest.mark.parametrize("report", VERSIONS, ids=lambda r: r.name)
+def test_each_version_has_its_own_title_and_question_and_the_catalogue_agrees(report):
+    params = hr.parameters(**report.parameters)
+    assert hr.title(params) == report.title
+    others = [hr.parameters(**r.parameters) for r in VERSIONS if r.name != report.name]
+    assert all(hr.title(o) != hr.title(params) and hr.question(o) != hr.question(params) for o in others)
+
+
+def test_key_findings_answer_with_the_computed_numbers():
+    params = hr.parameters(draws=2000)
+    v, m = hr.verdict(params), hr.matrix(params)
+    found = hr.key_findings(params)
+    assert 3 <= len(found) <= 5 and len({f.key for f in found}) == len(found)
+    text = plain(" ".join(f.text for f in found))
+    for h in v["mc"]["leaders"]:
+        assert f"{m.label(h)} leads alone in {hr.tables.pct(v['mc']['p_first'][h])}" in text
+    assert ("a tie between" in text) == (v["call"] == "tie")
+    assert found[0].values["call"] == v["call"]
+
+
+def test_the_verdict_says_tie_when_the_engine_calls_one_and_names_what_would_change_it():
     params = hr.parameters(draws=2000)
     v = hr.verdict(params)
-    text = hr.verdict_text(params)
-    p = v["schemes"]["heuer"]["p_paper_first"] * 100
-    assert hr.prose.number(p, "percent") in text
-    assert ("is among the top" in text) == v["schemes"]["heuer"]["paper_is_top"]
+    text = plain(hr.verdict_text(params))
+    assert text.startswith(f"- The call: {'a tie between' if v['call'] == 'tie' else ''}")
+    if v["change_top"]["size"] == 1:
+        assert "a single rating moved one step" in text
 
 
-def test_the_paper_judgement_named_is_the_one_in_hypotheses_csv():
-    hyp = datasets.hypotheses().set_index("id")
-    v = hr.verdict(hr.parameters(draws=500))
-    assert hyp.loc[v["paper_hypothesis"], "paper_judgement"] == "most_solid"
+def test_the_main_report_has_no_box_and_each_version_says_what_differs_and_what_changed():
+    assert hr.variant_box(hr.parameters(draws=500)) == ""
+    box = hr.variant_box(hr.parameters(discount_kinds=["syrian_official"], discount_factor=0.0, draws=500))
+    assert "What differs from the main report" in box and "What that changed" in box and "Syrian officials" in box
+    intent = hr.variant_box(hr.parameters(question="intent", draws=500))
+    assert "the paper's other question" in intent
+    scoring = plain(hr.variant_box(hr.parameters(dependence=1.0, draws=500)))
+    assert "a source counts once per hypothesis" in scoring and "each item counts in full" in scoring
 
 
-def test_discount_variant_drops_those_items():
-    base = hr.matrix(hr.parameters())
-    dropped = hr.matrix(hr.parameters(discount_kinds=["syrian_official"], discount_factor=0.0))
-    weights = ach.item_weights(dropped)
-    for kind, w in zip(dropped.source_kind, weights):
-        assert (w == 0) == (kind == "syrian_official")
-    assert base.items == dropped.items
-
-
-def test_matrix_chart_has_a_row_per_item_with_its_paragraph():
-    params = hr.parameters()
-    chart = hr.chart_matrix(params)
-    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
-    assert len(labels) == len(hr.matrix(params).items) and all("¶" in l for l in labels)
+def test_a_version_without_the_author_sets_his_judgements_aside():
+    params = hr.parameters(author_judgements=False, draws=500)
+    assert "without" not in hr.title(params).split(",")[0] and "the author's own judgements set aside" in hr.title(params)
+    v = hr.verdict(params)
+    own = {i for i, k in zip(hr.matrix(params).items, hr.matrix(params).source_kind) if k == "author"}
+    assert not own & {a["item"] for rows in v["against"].values() for a in rows}

@@ -31,7 +31,7 @@ def test_findings_state_the_checks_from_data(data_copy, monkeypatch):
 def test_each_bar_says_when_and_who_gave_it_and_forces_are_grouped_by_side():
     chart = manpower.chart_forces(manpower.parameters())
     assert "Source: Giustozzi 2025" in chart.source and "¶6" in chart.source
-    assert "April 2024, no source named" in chart.alt and "August 2024, per a Syrian officer" in chart.alt
+    assert "April 2024, per an unnamed source" in chart.alt and "August 2024, per a Syrian officer" in chart.alt
     assert "(turned against the regime in december 2024)" in chart.alt.lower()
 
 

@@ -10,7 +10,7 @@ from helpers import DATA, SOURCE, rows
 from assad_collapse.paper.schemas import RESOURCES
 
 # Columns that hold our prose (locators and headings quote the paper's headings on purpose).
-PROSE = ("measure", "group", "note", "title", "statement", "label", "description", "rationale", "category")
+PROSE = ("measure", "group", "note", "title", "statement", "label", "description", "summary", "rationale", "category", "claim", "sets_apart")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Dates, unit names (25th Division), aircraft models and hypothesis ids are not figures.
 NOT_A_FIGURE = re.compile(

@@ -55,3 +55,22 @@ def test_every_derived_figure_names_its_formula_and_existing_sources():
     for _, row in derived().iterrows():
         assert row["formula"]
         assert set(row["sources"].split(";")) <= figures
+
+
+def test_derived_figures_on_approximate_figures_are_approximate():
+    d = derived()
+    # built on "around $2.5 billion" and "roughly 80": approximate; on "$3 billion" and "70%" alone: as stated
+    assert d.loc["fund_level_2024", "precision"] == "approximate"
+    assert d.loc["advisers_share_of_peak_2024", "precision"] == "approximate"
+    assert d.loc["advisers_unallocated_2024", "precision"] == "approximate"
+    assert d.loc["fund_avg_2022_23", "precision"] == "as_stated"
+    assert d.loc["fund_share_of_peak_2024", "precision"] == "as_stated"
+
+
+def test_derived_figures_carry_the_margin_of_their_approximate_inputs():
+    wide = derived_figures(approximate_spread=0.1).set_index("id")
+    peak = raw("fund_peak_2016_17")
+    cut = raw("fund_cut_2024_vs_peak") / 100
+    assert (wide.loc["fund_level_2024", "low"], wide.loc["fund_level_2024", "high"]) == pytest.approx(
+        (peak * 0.9 * (1 - cut), peak * 1.1 * (1 - cut)))
+    assert wide.loc["fund_avg_2022_23", "low"] == wide.loc["fund_avg_2022_23", "high"]

@@ -155,6 +155,8 @@ def test_bounds_out_of_order(data_copy):
         ("figures.csv", "advisers_peak_2017", "value", "700", "value", "low <= value <= high"),
         ("figures.csv", "advisers_liwa_al_quds_2024", "low", "5", "low", "bounds_match_precision"),
         ("figures.csv", "fund_peak_2016_17", "period_end", "2015-01-01", "period_end", "on or after period_start"),
+        ("figures.csv", "fund_peak_2016_17", "period_end", "", "period_end", "period_start_and_period_end_together"),
+        ("events.csv", "russian_support_reduction_begins_2020", "open_ended", "earlier", "open_ended", "one of start, end"),
         ("events.csv", "gaza_crisis_starts_2023_10", "date_end", "2025-03-01", "date_start", "within_scope"),
         ("events.csv", "gaza_crisis_starts_2023_10", "actors", "israel;hamas", "actors", "one or more of"),
     ],

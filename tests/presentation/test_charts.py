@@ -22,7 +22,6 @@ PARAMS = {funding_charts: funding, timeline_charts: timeline, manpower: manpower
           claims_audit: claims_audit, hypotheses: hypotheses}
 VARIANTS = {funding: [{}, {"share_2022": 0.7, "cut_percent": 60.0}], timeline: [{}, {"start_year": 2022, "actors": ["israel"]}],
             manpower: [{}, {"approximate_spread_percent": 10.0}], advisers: [{}, {"approximate_spread_percent": 10.0}]}
-EVIDENCE_BRANCH = "the hypothesis charts belong to the evidence branch, which moves them to the two-layout Chart"
 
 
 def _cases():
@@ -31,8 +30,7 @@ def _cases():
             if not name.startswith("chart") or fn.__module__ != module.__name__:
                 continue
             for n, values in enumerate(VARIANTS.get(pmod, [{}])):
-                marks_ = [pytest.mark.xfail(reason=EVIDENCE_BRANCH, strict=False)] if module is hypotheses else []
-                yield pytest.param(fn, pmod, values, id=f"{module.__name__.rsplit('.', 1)[1]}.{name}-{n}", marks=marks_)
+                yield pytest.param(fn, pmod, values, id=f"{module.__name__.rsplit('.', 1)[1]}.{name}-{n}")
 
 
 CASES = list(_cases())

@@ -4,7 +4,12 @@ Outcomes:
 - ``consistent``: the relation holds for the central values and for every value within the bounds;
 - ``consistent at the central values``: it holds for the central values, but not across all bounds;
 - ``inconsistent``: it fails for the central values (the difference says by how much);
-- ``open question``: a side rests on a figure the paper never gives.
+- ``open question``: a side rests on a figure the paper never gives;
+- ``tension``: statements of the paper that pull against each other, described in words, not computed.
+
+Each check also says where it comes from (``basis``): the paper ``stated`` it, it is ``implied`` by what
+the paper says, or it is this project's ``inference``. Figures the paper gives as approximate can be
+widened by ``approximate_spread``, and derived figures built on them carry the same margin.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from ..paper.expression import evaluate, names
 from ..paper.quantity import Quantity
 
 CONSISTENT, CENTRAL_ONLY, INCONSISTENT, OPEN = "consistent", "consistent at the central values", "inconsistent", "open question"
+TENSION = "tension"
+BASIS_WORDS = {"stated": "stated in the paper", "implied": "implied by the paper", "inference": "this project's inference"}
 
 
 def _lookup(path, spread: float):
@@ -25,7 +32,7 @@ def _lookup(path, spread: float):
 
     def lookup(name: str) -> Quantity:
         if name in derived:
-            return derived_figure(name, path).named(name)
+            return derived_figure(name, path, spread).named(name)
         return datasets.figure(name, path, spread)
 
     return lookup
@@ -70,9 +77,13 @@ def audit(path=None, approximate_spread: float = 0.0) -> pd.DataFrame:
 
     rows = []
     for check in checks.itertuples():
-        used = names(check.left) | names(check.right)
+        used = set() if check.relation == "tension" else names(check.left) | names(check.right)
         row = {"id": check.id, "claim": check.claim, "relation": check.relation, "locator": check.locator, "note": check.note,
+               "basis": check.basis, "basis_words": BASIS_WORDS[check.basis],
                "left_expression": check.left, "right_expression": check.right, "sources": ";".join(sorted(used))}
+        if check.relation == "tension":
+            rows.append({**row, "outcome": TENSION})
+            continue
         if check.relation == "unknown" or not _quantified(used, path):
             rows.append({**row, "outcome": OPEN})
             continue
@@ -98,9 +109,10 @@ def rest_on(path=None) -> pd.DataFrame:
 
 
 def single_source(path=None) -> pd.DataFrame:
-    """Figures that rest on one unnamed or single interviewee (not the author's own reporting)."""
+    """Figures the paper gives to one interviewee or to a source it does not name (not those the author states himself)."""
     figures = datasets.figures(path)
-    return figures[figures["source_kind"] != "author"][["id", "measure", "group", "source_kind", "locator"]]
+    own = figures["source_kind"].isin(["author", "unattributed"])
+    return figures[~own][["id", "measure", "group", "source_kind", "locator"]]
 
 
 def unquantified(path=None) -> pd.DataFrame:

@@ -21,7 +21,8 @@ PARAMETERS = (
           "Treat figures the paper gives as approximate as ± this percentage.", minimum=0.0, maximum=50.0),
 )
 RESULT_WORDS = {claims.CONSISTENT: "holds", claims.CENTRAL_ONLY: "holds for the stated values, not across every bound",
-                claims.INCONSISTENT: "does not hold", claims.OPEN: "cannot be checked"}
+                claims.INCONSISTENT: "does not hold", claims.OPEN: "cannot be checked",
+                claims.TENSION: "a tension to note, not a sum to check"}
 RELATION_WORDS = {"equal": "against", "at_most": "within", "less_than": "below", "greater_than": "above", "unknown": "against"}
 KIND_PHRASES = {"author": "are the author's own judgement", "unattributed": "are stated with no source named",
                 "unnamed_source": "come from sources the paper does not name"}
@@ -92,7 +93,7 @@ def findings(params: dict) -> list[Finding]:
     """What was checked, what holds, what cannot be checked, and whose figures they are: all counted from data."""
     r = results(params)
     counts = r["outcome"].value_counts()
-    checkable = len(r) - int(counts.get(claims.OPEN, 0))
+    checkable = len(r) - int(counts.get(claims.OPEN, 0)) - int(counts.get(claims.TENSION, 0))
     holds, partly, fails = (int(counts.get(o, 0)) for o in (claims.CONSISTENT, claims.CENTRAL_ONLY, claims.INCONSISTENT))
     figures = datasets.figures()
     kinds, by_kind = _kind_sentence(len(figures))
@@ -132,8 +133,11 @@ def checks_table(params: dict) -> str:
     """HTML table: what the paper says, what its figures give, the result, and where in the paper."""
     rows = []
     for c in results(params).itertuples():
-        unit = _unit(c.left_expression) or _unit(c.right_expression) or "persons"
-        if c.outcome == claims.OPEN:
+        tension = c.outcome == claims.TENSION
+        unit = "persons" if tension else _unit(c.left_expression) or _unit(c.right_expression) or "persons"
+        if tension:
+            given = html.escape(c.note)
+        elif c.outcome == claims.OPEN:
             given = f"{html.escape(_what(c.left_expression))} {RELATION_WORDS[c.relation]} {html.escape(_what(c.right_expression))}"
         else:
             given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, unit)}<br>{RELATION_WORDS[c.relation]} "
@@ -142,7 +146,8 @@ def checks_table(params: dict) -> str:
         if c.outcome == claims.INCONSISTENT:
             result += f" (off by {prose.number(abs(c.difference), unit)})"
         where = "<br>".join(html.escape(l) for l in labels.locators(c.locator))
-        rows.append((f"check-{c.id}", [html.escape(c.claim), given, f"<strong>{html.escape(result)}</strong>", where]))
+        claim = f"{html.escape(c.claim)}<br><small>{html.escape(c.basis_words)}</small>"
+        rows.append((f"check-{c.id}", [claim, given, f"<strong>{html.escape(result)}</strong>", where]))
     return citations.html_table(["What the paper says", "What its figures give", "Result", "Where in the paper"], rows,
                                 css="sources notes")
 

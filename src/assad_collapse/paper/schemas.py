@@ -22,8 +22,8 @@ from typing import Callable
 import pandas as pd
 
 from .vocabulary import (
-    ACTORS, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS, LEVELS,
-    PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
+    ACTORS, CHECK_BASES, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS,
+    LEVELS, OPEN_ENDS, PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
 )
 
 
@@ -125,10 +125,21 @@ def _locator() -> Field:
     )
 
 
-def _period(prefix: str, what: str) -> tuple[Field, Field]:
+def _period(prefix: str, what: str, required: bool = True) -> tuple[Field, Field]:
+    empty = "" if required else " Both empty when the paper gives no period."
     return (
-        Field(f"{prefix}_start", "date", f"First day of the {what}."),
-        Field(f"{prefix}_end", "date", f"Last day of the {what}."),
+        Field(f"{prefix}_start", "date", f"First day of the {what}.{empty}", required=required),
+        Field(f"{prefix}_end", "date", f"Last day of the {what}.{empty}", required=required),
+    )
+
+
+def _both_or_neither(start: str, end: str) -> RowRule:
+    return RowRule(
+        f"{start}_and_{end}_together",
+        end,
+        f"a date when {start} has one, and empty when it is empty",
+        lambda df: df[start].isna() == df[end].isna(),
+        (start, end),
     )
 
 
@@ -188,7 +199,7 @@ FIGURES = Resource(
         Field("low", "number", "Lower bound; equal to value for a point figure.", required=False),
         Field("high", "number", "Upper bound; equal to value for a point figure; empty when open-ended.", required=False),
         Field("unit", "string", "Unit as stated (persons are persons, not thousands).", enum=UNITS),
-        *_period("period", "period the figure describes"),
+        *_period("period", "period the figure describes", required=False),
         Field("precision", "string", "How precise the paper is.", enum=PRECISIONS),
         Field("source_kind", "string", "Who gave the figure according to the paper.", enum=SOURCE_KINDS),
         _locator(),
@@ -209,6 +220,7 @@ FIGURES = Resource(
         ),
         RowRule("value_within_bounds", "value", "low <= value <= high", _value_within_bounds, ("low", "value", "high")),
         _ordered("period_start", "period_end"),
+        _both_or_neither("period_start", "period_end"),
     ),
     locator_columns=("locator",),
 )
@@ -218,11 +230,15 @@ EVENTS = Resource(
     "Dated events",
     "Every dated event the paper mentions from 2015 to December 2024. A date known only to the "
     "month, season or year is a span from its first to its last possible day; 'early', 'mid' "
-    "and 'late' in a year are January-April, May-August and September-December.",
+    "and 'late' in a year are January-April, May-August and September-December, and in a month "
+    "days 1-10, 11-20 and 21 to the end. open_ended says which end of the span the paper leaves open.",
     (
         _id("Stable identifier of the event."),
         *_period("date", "span in which the event happened (the same day twice for a dated day)"),
         Field("date_precision", "string", "How precisely the paper dates the event.", enum=DATE_PRECISIONS),
+        Field("open_ended", "string", "'start' when the paper gives only a latest date (it may have begun earlier: "
+              "'no later than', 'by'); 'end' when it gives no end (the stored end is the last date covered); else empty.",
+              required=False, enum=OPEN_ENDS),
         Field("title", "string", "What happened, in our words."),
         Field("actors", "string", "Who acted, ';'-separated.", list_of=ACTORS),
         Field("category", "string", "Kind of event.", enum=EVENT_CATEGORIES),
@@ -266,7 +282,10 @@ HYPOTHESES = Resource(
         _id("Stable identifier of the hypothesis."),
         Field("question", "string", "collapse: why the regime fell; intent: did Russia weaken it on purpose.", enum=QUESTIONS),
         Field("label", "string", "Short label for charts."),
+        Field("short_label", "string", "One word for narrow table headings (the matrix on a phone)."),
         Field("statement", "string", "The hypothesis in our words."),
+        Field("sets_apart", "string", "What sets it apart from the other hypotheses of its question, so that at most one "
+              "can be true (our sharpening of the paper's wording)."),
         Field("favoured_by", "string", "Who would favour it according to the paper.", required=False),
         Field("paper_judgement", "string", "What the paper concludes about it.", enum=JUDGEMENTS),
         _locator(),
@@ -282,18 +301,24 @@ EVIDENCE = Resource(
     "credibility and relevance. Items with the same source_group come from one source.",
     (
         _id("Stable identifier of the evidence item."),
+        Field("summary", "string", "A one-line label for tables and charts, in our words."),
         Field("description", "string", "The evidence in our words."),
         Field("source_kind", "string", "Kind of source according to the paper.", enum=SOURCE_KINDS),
         Field("source_group", "string", "Items sharing a value come from the same source.", pattern=ID_PATTERN),
-        *_period("period", "period the evidence describes"),
-        Field("credibility", "string", "How credible the source is for this item.", enum=LEVELS),
-        Field("relevance", "string", "How much the item bears on the question.", enum=LEVELS),
+        *_period("period", "period the evidence describes", required=False),
+        Field("credibility", "string", "How far the paper grounds the item: high for an event anyone could check or a point "
+              "several kinds of source agree on; medium for a fact the author reports, a specific account by a source in a "
+              "position to know, or the author's own judgement; low for one partisan or second-hand voice, or a guess.",
+              enum=LEVELS),
+        Field("relevance", "string", "How directly the item bears on what separates the hypotheses: high for the regime's "
+              "viability, Russia's motive or the regime's worth to Russia; medium for the course of the collapse; low for "
+              "background.", enum=LEVELS),
         Field("figure_ids", "string", "Figures the item rests on, ';'-separated.", required=False,
               pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$"),
         _locator(),
     ),
     primary_key=("id",),
-    row_rules=(_ordered("period_start", "period_end"),),
+    row_rules=(_ordered("period_start", "period_end"), _both_or_neither("period_start", "period_end")),
     locator_columns=("locator",),
 )
 
@@ -301,7 +326,8 @@ RATINGS_RESOURCE = Resource(
     "ratings",
     "Ratings of evidence against hypotheses",
     "How consistent each evidence item is with each hypothesis of its question: CC very "
-    "consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable.",
+    "consistent, C consistent, N neutral (the item bears on the hypothesis but can be read either way), "
+    "I inconsistent, II very inconsistent, NA not applicable (the item does not bear on the hypothesis).",
     (
         Field("evidence_id", "string", "The evidence item.", pattern=ID_PATTERN),
         Field("hypothesis_id", "string", "The hypothesis.", pattern=ID_PATTERN),
@@ -323,17 +349,29 @@ CHECKS = Resource(
     "Each row states a relation the paper implies between its own figures: left and right are "
     "arithmetic over figure ids, derived-figure ids and numbers (+ - * / and parentheses; sum(x) "
     "is the sum of the quantified parts of figure x). 'unknown' marks a comparison the paper makes "
-    "with a figure it never gives: an open question, not a check.",
+    "with a figure it never gives: an open question, not a check. 'tension' marks statements that pull "
+    "against each other, described in the claim with no expressions.",
     (
         _id("Stable identifier of the check."),
         Field("claim", "string", "What the paper says or implies, in our words."),
-        Field("left", "string", "Left-hand expression.", pattern=EXPRESSION_PATTERN),
+        Field("left", "string", "Left-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
         Field("relation", "string", "How left relates to right if the paper is consistent.", enum=RELATIONS),
-        Field("right", "string", "Right-hand expression.", pattern=EXPRESSION_PATTERN),
+        Field("right", "string", "Right-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
         _locator(),
+        Field("basis", "string", "stated: the paper says it; implied: it follows from what the paper says; "
+              "inference: this project's reading, not the paper's.", enum=CHECK_BASES),
         Field("note", "string", "A short note in our own words.", required=False),
     ),
     primary_key=("id",),
+    row_rules=(
+        RowRule(
+            "expressions_unless_tension",
+            "left",
+            "both expressions for a relation, and none for a tension",
+            lambda df: (df["relation"] == "tension") == (df["left"].isna() & df["right"].isna()),
+            ("relation", "left", "right"),
+        ),
+    ),
     locator_columns=("locator",),
 )
 

@@ -25,7 +25,13 @@ SOURCE_KINDS = (
 """Who gave a figure or item according to the paper. unnamed_source: a source or interviewee the paper does
 not name ("another source", "sources say", a quoted interviewee); unattributed: the author states it and
 names no source; author: the author's own judgement or inference."""
-DATE_PRECISIONS = ("day", "month", "season", "year", "years")
+DATE_PRECISIONS = ("day", "days", "month", "season", "year", "years")
+"""days: part of a month ("late November": early, mid and late in a month are days 1-10, 11-20 and 21 to the end);
+season: part of a year or a span across a year's end ("late 2023-early 2024")."""
+OPEN_ENDS = ("start", "end")
+"""Which end of an event's span the paper leaves open: start, it bounds the date only from above ("no later than
+2020", "by 2024"), so it may have begun earlier; end, it gives no end ("from 2019 onward", "until at least"), so the
+stored end is the end of what the paper covers or the last date it vouches for."""
 EVENT_CATEGORIES = (
     "intervention",
     "support",
@@ -54,9 +60,16 @@ ACTORS = (
 )
 LEVELS = ("low", "medium", "high")
 QUESTIONS = ("collapse", "intent")
-JUDGEMENTS = ("most_solid", "weighed", "not_addressable", "open")
+JUDGEMENTS = ("most_solid", "probable", "weighed", "not_addressable", "open")
+"""What the paper concludes about a hypothesis: most_solid (its preferred answer), probable (it leans to it, "probably",
+without settling the question), weighed, not_addressable (too little evidence, it says), open (left open)."""
 EVENTS_SCOPE = ("2015-01-01", "2024-12-31")
-RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown")
+RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown", "tension")
+"""unknown: a comparison with a figure the paper never gives; tension: statements of the paper that pull against
+each other, described in words (no expressions), noted rather than computed."""
+CHECK_BASES = ("stated", "implied", "inference")
+"""Where a check comes from: stated, the paper says the relation itself; implied, it follows from what the paper
+says; inference, this project's reading, which the paper does not make."""
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
 DATA_FILE_WORDS = {
     "figures": "The paper's figures",

@@ -1,4 +1,4 @@
-"""ach.matrix: the paper's matrices from data/."""
+"""ach.matrix: the paper's matrices from data/, PARC weights and reliabilities."""
 
 from __future__ import annotations
 
@@ -15,8 +15,14 @@ def test_matrix_from_data(question):
     assert m.question == question and m.ratings.shape == (len(m.items), len(m.hypotheses))
     assert set(np.unique(m.ratings)) <= set(RATINGS)
     frame = m.frame()
-    author = frame[frame["source_group"] == "author_reporting"]
-    # each author_reporting item: credibility x relevance / the group's size
-    expected = author["credibility_weight"] * author["relevance_weight"] / len(author)
-    assert author["weight"].to_numpy() == pytest.approx(expected.to_numpy())
-    assert (m.paper_hypothesis is not None) == (question == "collapse")
+    # each item weighs credibility x relevance, whatever its source: no source shares its weight
+    assert frame["weight"].to_numpy() == pytest.approx((frame["credibility_weight"] * frame["relevance_weight"]).to_numpy())
+    assert frame["reliability"].to_numpy() == pytest.approx(frame["weight"].to_numpy() / 2)
+    assert all(s and s != i for s, i in zip(m.summaries, m.items))
+    assert m.paper_hypothesis == {"collapse": "h3_survival_without_serving_russia", "intent": "i3_pressure_for_leverage"}[question]
+
+
+def test_factor_must_be_a_discount():
+    with pytest.raises(Exception):
+        ach.Matrix.from_lists(["A", "B"], [["C", "I"]]).__class__(**{**ach.Matrix.from_lists(["A", "B"], [["C", "I"]]).__dict__,
+                                                                     "factor": np.array([1.5])})

@@ -1,4 +1,10 @@
-"""Linchpins: the fewest one-step rating changes that overturn the ACH result, found by exhaustive search."""
+"""What would change the top: the fewest one-step rating changes that overturn the ACH result.
+
+One definition everywhere: a *change of the top* is any change in the set of hypotheses ranked first
+(a new leader, or a tie appearing or disappearing); with a ``target`` hypothesis, that it stops being
+(or becomes) one of those ranked first. A one-step change moves one rated cell one place along
+CC-C-N-I-II; a set of changes touches distinct cells.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,12 @@ import numpy as np
 import pandas as pd
 
 from ...errors import ParameterError
-from .matrix import _NA_STEP, SCALE, Matrix, _weights
-from .scoring import _TOL, _base, _ranks, _Setup, _setup, _top_ids
+from .matrix import _NA_STEP, SCALE, Matrix
+from .scoring import _TOL, badness, cell_values, evaluate, ranks, settings_of, top_ids, totals
+from .settings import Settings
 
-_MAX_TRIPLES = 2_000_000
+_MAX_COMBOS = 2_000_000  # sets of one size tried at most; beyond this the search is bounded (exact=False)
+_BLOCK = 20_000  # sets recomputed at once when cells interact (memory bound; results do not depend on it)
 
 
 @dataclass(frozen=True)
@@ -20,9 +28,9 @@ class Linchpins:
     """The fewest one-step rating changes that overturn the result.
 
     ``size`` is the number of changes (None if none within ``max_changes``); ``exact`` says the
-    search at every size tried was exhaustive (so ``size`` is the true minimum, or no solution
-    of at most ``max_changes`` exists); ``changes`` lists every solution found (up to ``limit``)
-    as one row per change: solution, item, hypothesis, from, to, score_change, top_after.
+    search at every size tried was exhaustive (so ``size`` is the true minimum, or no solution of at
+    most ``max_changes`` exists); ``changes`` lists every solution found (up to ``limit``) as one row
+    per change: solution, item, hypothesis, from, to, score_change, top_after.
     """
 
     size: int | None
@@ -43,7 +51,7 @@ class _Candidates:
     item: np.ndarray  # row of the changed cell
     hyp: np.ndarray  # column of the changed cell
     new_step: np.ndarray
-    delta: np.ndarray  # change in badness of column ``hyp``
+    delta: np.ndarray  # (candidates, hypotheses): change in badness of every column when made alone
 
     @property
     def cell(self) -> np.ndarray:
@@ -53,56 +61,75 @@ class _Candidates:
         return _Candidates(self.item[keep], self.hyp[keep], self.new_step[keep], self.delta[keep])
 
 
-def _candidates(matrix: Matrix, setup: _Setup) -> _Candidates:
-    """Every one-step change of a rated cell that changes its column's badness."""
-    w = _weights(matrix, matrix.factor, setup.weighted, setup.group_sources)
-    steps = matrix.steps.astype(int)
+def _badness_of(m: Matrix, s: Settings, steps: np.ndarray, log_prior: np.ndarray) -> np.ndarray:
+    return badness(s, totals(m, s, cell_values(m, s, steps=steps)), log_prior)
+
+
+def _candidates(m: Matrix, s: Settings, base: np.ndarray, log_prior: np.ndarray) -> _Candidates:
+    """Every one-step change of a rated cell, with its exact effect on every column when made alone."""
+    steps = m.steps.astype(np.int8)
     rows, cols = np.nonzero(steps != _NA_STEP)
-    old = steps[rows, cols]
-    rows, cols, old = np.repeat(rows, 2), np.repeat(cols, 2), np.repeat(old, 2)
+    old = np.repeat(steps[rows, cols], 2).astype(int)
+    rows, cols = np.repeat(rows, 2), np.repeat(cols, 2)
     new = old + np.tile([-1, 1], len(old) // 2)
     ok = (new >= 0) & (new < _NA_STEP)
-    rows, cols, old, new = rows[ok], cols[ok], old[ok], new[ok]
-    change = w[rows] * (setup.table[new] - setup.table[old])
-    delta = change if setup.scheme == "heuer" else -change
-    keep = np.abs(delta) > _TOL
-    return _Candidates(rows[keep], cols[keep], new[keep], delta[keep])
+    rows, cols, new = rows[ok], cols[ok], new[ok]
+    batch = np.repeat(steps[None], len(rows), axis=0)
+    batch[np.arange(len(rows)), rows, cols] = new
+    delta = _badness_of(m, s, batch, log_prior) - base if len(rows) else np.zeros((0, len(m.hypotheses)))
+    return _Candidates(rows, cols, new, delta)
 
 
 def _helpful(c: _Candidates, base_top: np.ndarray, target: int | None) -> np.ndarray:
-    """Moves that can be part of a minimal solution (the others can always be dropped).
+    """Moves that can be part of a minimal solution when cells add up (the others can always be dropped).
 
-    Overturning the top set needs a non-top hypothesis to improve or a top one to worsen (or,
-    on a tie, a top one to improve); unseating ``target`` needs it to worsen or a rival to
-    improve; crowning it needs it to improve or a rival to worsen.
+    Overturning the top set needs a non-top hypothesis to gain on a top one (or, on a tie, the tied
+    ones to part); unseating ``target`` needs a rival to gain on it; crowning it needs it to gain on a leader.
     """
-    is_top, better, worse = base_top[c.hyp], c.delta < 0, c.delta > 0
+    gain = c.delta[:, :, None] - c.delta[:, None, :]  # [k, a, b] < 0: a gains on b
+    rival, lead = ~base_top, base_top
     if target is None:
-        return (~is_top & better) | (is_top & worse) | (is_top & better & (base_top.sum() > 1))
-    is_target = c.hyp == target
+        hit = (gain[:, rival][:, :, lead] < -_TOL).any(axis=(1, 2))
+        if base_top.sum() > 1:
+            hit |= (np.abs(gain[:, lead][:, :, lead]) > _TOL).any(axis=(1, 2))
+        return hit
+    others = np.arange(len(base_top)) != target
     if base_top[target]:
-        return (is_target & worse) | (~is_target & better)
-    return (is_target & better) | (~is_target & worse)
+        return (gain[:, others, target] < -_TOL).any(axis=1)
+    return (gain[:, target][:, lead] < -_TOL).any(axis=1)
 
 
 def _flipped(new_badness: np.ndarray, base_top: np.ndarray, target: int | None) -> tuple[np.ndarray, np.ndarray]:
-    new_top = _ranks(new_badness) == 1
+    new_top = ranks(new_badness) == 1
     if target is None:
         return (new_top != base_top).any(axis=-1), new_top
     return new_top[..., target] != base_top[target], new_top
 
 
-def _evaluate(combos: np.ndarray, c: _Candidates, base: np.ndarray, base_top, target):
-    """Solutions among ``combos`` (rows of candidate indices; those reusing a cell are skipped)."""
+def _distinct(combos: np.ndarray, c: _Candidates) -> np.ndarray:
     cells = c.cell[combos]
-    distinct = np.ones(len(combos), bool)
+    keep = np.ones(len(combos), bool)
     for a in range(combos.shape[1]):
         for b in range(a + 1, combos.shape[1]):
-            distinct &= cells[:, a] != cells[:, b]
-    combos = combos[distinct]
-    shift = np.zeros((len(c.delta), len(base)))
-    shift[np.arange(len(c.delta)), c.hyp] = c.delta  # each candidate as a change of its column
-    hit, new_top = _flipped(base + shift[combos].sum(axis=1), base_top, target)
+            keep &= cells[:, a] != cells[:, b]
+    return combos[keep]
+
+
+def _evaluate(m, s, combos, c: _Candidates, base, base_top, target, log_prior):
+    """The sets among ``combos`` that overturn the result, and the top after each."""
+    combos = _distinct(combos, c)
+    if s.additive:
+        new_bad = base + c.delta[combos].sum(axis=1)
+    else:  # cells interact (source dependence, NA averages): recompute each set exactly
+        parts = []
+        for start in range(0, len(combos), _BLOCK):
+            block = combos[start:start + _BLOCK]
+            steps = np.repeat(m.steps.astype(np.int8)[None], len(block), axis=0)
+            for k in range(block.shape[1]):
+                steps[np.arange(len(block)), c.item[block[:, k]], c.hyp[block[:, k]]] = c.new_step[block[:, k]]
+            parts.append(_badness_of(m, s, steps, log_prior))
+        new_bad = np.concatenate(parts) if parts else np.zeros((0, len(base)))
+    hit, new_top = _flipped(new_bad, base_top, target)
     return combos[hit], new_top[hit]
 
 
@@ -118,74 +145,65 @@ def _combos(n: int, size: int):
             yield np.column_stack([np.full(len(rest), first), rest])
 
 
-def linchpins(matrix: Matrix, scheme: str = "heuer", *, weighted: bool = True, prior=None, group_sources: bool = True,
-              max_changes: int = 3, target: str | None = None, limit: int = 50) -> Linchpins:
-    """The smallest sets of one-step rating changes that overturn the result.
+def linchpins(matrix: Matrix, scheme: str | Settings = "heuer", *, max_changes: int = 3, target: str | None = None,
+              limit: int = 50, **switches) -> Linchpins:
+    """The smallest sets of one-step rating changes that change the top (see the module docstring).
 
-    "Overturn" means the set of hypotheses ranked first changes (``target=None``), or, with a
-    hypothesis id as ``target``, that it stops being (or becomes) one of those ranked first.
-    Each change moves one rated cell one step along CC-C-N-I-II; a set changes distinct cells.
-
-    Changes add up cell by cell, so every candidate set is scored as base scores plus its
-    changes, all sets of one size at once. Only moves that can belong to a minimal solution
-    are tried (see :func:`_helpful`; dropping the others never loses a minimal solution), and
-    sets of 1 and 2 are enumerated exhaustively: exact. Sets of 3 are exhaustive too while
-    they number at most 2 million; beyond that only the candidates with the largest score
-    change are combined and ``exact`` is False. Solutions are listed by the total size of
-    their score changes (largest first), then by matrix order.
+    When every cell counts on its own (the default settings), a set's effect is the sum of its
+    changes' effects, so all sets of one size are scored at once, and only moves that can belong to a
+    minimal solution are tried (:func:`_helpful`); otherwise every set is recomputed exactly. Sets of
+    each size are enumerated exhaustively while they number at most two million; beyond that only the
+    changes with the largest effect are combined and ``exact`` is False. Solutions are listed by the
+    total size of their effects (largest first), then by matrix order.
     """
     if not isinstance(max_changes, int) or isinstance(max_changes, bool) or not 1 <= max_changes <= 3:
         raise ParameterError("max_changes", max_changes, "1, 2 or 3")
     if target is not None and target not in matrix.hypotheses:
         raise ParameterError("target", target, "None or one of " + ", ".join(matrix.hypotheses))
-    setup = _setup(matrix, scheme, weighted, group_sources, prior)
-    base = _base(matrix, setup)[1]
-    base_top = _ranks(base) == 1
+    s = settings_of(scheme, **switches)
+    scored = evaluate(matrix, s)
+    base, base_top = scored.badness, scored.ranks == 1
     t = matrix.hypotheses.index(target) if target is not None else None
-    cands = _candidates(matrix, setup)
-    cands = cands.subset(_helpful(cands, base_top, t))
+    cands = _candidates(matrix, s, base, scored.log_prior)
+    cands = cands.subset(_helpful(cands, base_top, t) if s.additive else np.ones(len(cands.item), bool))
     exact = True
     for size in range(1, max_changes + 1):
         pool = cands
-        if size == 3 and math.comb(len(cands.delta), 3) > _MAX_TRIPLES:
-            pool, exact = _largest(cands, _MAX_TRIPLES), False
-        found = [_evaluate(block, pool, base, base_top, t) for block in _combos(len(pool.delta), size) if len(block)]
+        if math.comb(len(cands.item), size) > _MAX_COMBOS:
+            pool, exact = _largest(cands, size), False
+        found = [_evaluate(matrix, s, block, pool, base, base_top, t, scored.log_prior)
+                 for block in _combos(len(pool.item), size) if len(block)]
         hits = np.concatenate([f[0] for f in found]) if found else np.empty((0, size), int)
         if len(hits):
             tops = np.concatenate([f[1] for f in found])
-            return _linchpin_result(matrix, setup, pool, hits, tops, size, exact, base_top, target, limit)
-    return Linchpins(None, exact, 0, _top_ids(matrix, base_top), target, _linchpin_frame([]))
+            return _result(matrix, s, pool, hits, tops, size, exact, base_top, target, limit)
+    return Linchpins(None, exact, 0, top_ids(matrix, base_top), target, _frame([]))
 
 
-def _largest(c: _Candidates, budget: int) -> _Candidates:
-    k = len(c.delta)
-    while math.comb(k, 3) > budget:
+def _largest(c: _Candidates, size: int) -> _Candidates:
+    k = len(c.item)
+    while math.comb(k, size) > _MAX_COMBOS:
         k -= 1
-    order = np.argsort(-np.abs(c.delta), kind="stable")[:k]
+    order = np.argsort(-np.abs(c.delta).sum(axis=1), kind="stable")[:k]
     return c.subset(np.sort(order))
 
 
-def _linchpin_result(matrix, setup, c: _Candidates, hits, tops, size, exact, base_top, target, limit) -> Linchpins:
-    magnitude = np.abs(c.delta[hits]).sum(axis=1)
+def _result(m: Matrix, s: Settings, c: _Candidates, hits, tops, size, exact, base_top, target, limit) -> Linchpins:
+    magnitude = np.abs(c.delta[hits]).sum(axis=(1, 2))
     order = np.lexsort((*[hits[:, k] for k in reversed(range(size))], -np.round(magnitude, 9)))
+    sign = 1.0 if s.scheme == "heuer" else -1.0
     rows = []
-    for n, s in enumerate(order[:limit]):
-        after = ";".join(_top_ids(matrix, tops[s]))
-        for k in hits[s]:
+    for n, found in enumerate(order[:limit]):
+        after = ";".join(top_ids(m, tops[found]))
+        for k in hits[found]:
             i, h = int(c.item[k]), int(c.hyp[k])
-            sign = 1.0 if setup.scheme == "heuer" else -1.0
             rows.append({
-                "solution": n + 1,
-                "item": matrix.items[i],
-                "hypothesis": matrix.hypotheses[h],
-                "from": matrix.ratings[i, h],
-                "to": SCALE[int(c.new_step[k])],
-                "score_change": sign * float(c.delta[k]),
-                "top_after": after,
+                "solution": n + 1, "item": m.items[i], "hypothesis": m.hypotheses[h],
+                "from": m.ratings[i, h], "to": SCALE[int(c.new_step[k])],
+                "score_change": sign * float(c.delta[k, h]), "top_after": after,
             })
-    return Linchpins(size, exact, len(hits), _top_ids(matrix, base_top), target, _linchpin_frame(rows))
+    return Linchpins(size, exact, len(hits), top_ids(m, base_top), target, _frame(rows))
 
 
-def _linchpin_frame(rows: list[dict]) -> pd.DataFrame:
-    columns = ["solution", "item", "hypothesis", "from", "to", "score_change", "top_after"]
-    return pd.DataFrame(rows, columns=columns)
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["solution", "item", "hypothesis", "from", "to", "score_change", "top_after"])

@@ -1,12 +1,12 @@
 """The ACH matrix of one question: hypotheses, evidence items, their ratings, and each item's weight.
 
-**Item weight.** ``w_i = c_i * r_i * f_i / n_g(i)`` where ``c_i`` and ``r_i`` are the item's
-credibility and relevance as numbers (:data:`LEVEL_WEIGHT`: low 1/√2, medium 1, high √2, the
-values of PARC ACH 2.0, so that a high-high item weighs 2, a medium-medium one 1 and a low-low
-one 1/2); ``f_i`` is a discount factor (1 unless :func:`~.sensitivity.discount` changed it);
-``n_g(i)`` is, when ``group_sources`` is on, the number of items with ``f > 0`` in the item's
-``source_group`` — the items of one source share the weight of one item, so a source is not
-counted once per thing it said. With ``weighted=False``, ``c_i = r_i = 1``.
+**Item weight** (PARC ACH 2.0). ``w_i = c_i * r_i * f_i`` where ``c_i`` and ``r_i`` are the item's
+credibility and relevance as numbers (:data:`LEVEL_WEIGHT`: low 1/√2, medium 1, high √2, so that a
+high-high item weighs 2, a medium-medium one 1 and a low-low one 1/2) and ``f_i`` is a discount factor
+from 0 to 1 (1 unless :func:`~.sensitivity.discount` changed it). With ``weighted=False``, ``c_i = r_i = 1``.
+
+**Reliability** (the Bayesian reading). ``q_i = w_i / 2``, the weight as a share of the heaviest
+possible item, so ``0 <= q_i <= 1``: a report is never treated as more telling than the event itself.
 
 **Steps.** A one-step rating change moves along ``CC - C - N - I - II``; ``NA`` never moves.
 """
@@ -23,18 +23,15 @@ import pandas as pd
 from ...errors import AssadCollapseError, ParameterError
 from ...paper import datasets
 from ...paper.vocabulary import JUDGEMENTS, LEVELS, QUESTIONS, RATINGS, SOURCE_KINDS
+from .settings import NA, SCALE
 
-SCALE = ("CC", "C", "N", "I", "II")  # a one-step change moves one place along this scale
-NA = "NA"
 _NA_STEP = len(SCALE)  # steps index SCALE; NA is stored as this extra index
 
 LEVEL_WEIGHT = {"low": 2**-0.5, "medium": 1.0, "high": 2**0.5}
 """Credibility and relevance as numbers (PARC ACH 2.0): an item weighs credibility x relevance."""
 
-INTERVIEW_KINDS = ("syrian_official", "syrian_officer", "russian_official", "iranian_adviser", "unattributed", "author")
-"""The source kinds :func:`~.sensitivity.discount_each_kind` drops in turn."""
-
-PAPER_JUDGEMENT = "most_solid"
+PAPER_JUDGEMENTS = ("most_solid", "probable")
+"""The paper's own answer to a question: the hypothesis it judges most solid, else the one it calls probable."""
 
 _LEVEL_VALUE = np.array([LEVEL_WEIGHT[level] for level in LEVELS])
 
@@ -45,7 +42,8 @@ class Matrix:
 
     ``ratings`` is an (items x hypotheses) array of codes from ``CC C N I II NA``;
     ``credibility`` and ``relevance`` are levels (low/medium/high, numbers via
-    :data:`LEVEL_WEIGHT`); ``factor`` is the per-item discount (1 by default).
+    :data:`LEVEL_WEIGHT`); ``factor`` is the per-item discount from 0 to 1 (1 by default);
+    ``summaries`` are the items' one-line labels.
     """
 
     question: str
@@ -60,6 +58,8 @@ class Matrix:
     source_group: tuple[str, ...]
     locator: tuple[str, ...]
     factor: np.ndarray = field(default=None)  # type: ignore[assignment]
+    summaries: tuple[str, ...] | None = None
+    short_labels: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         n_items, n_hyp = len(self.items), len(self.hypotheses)
@@ -71,6 +71,10 @@ class Matrix:
         factor = np.ones(n_items) if self.factor is None else np.array(self.factor, dtype=float)
         object.__setattr__(self, "ratings", _read_only(ratings.astype(str).astype(object)))
         object.__setattr__(self, "factor", _read_only(factor))
+        if self.summaries is None:
+            object.__setattr__(self, "summaries", tuple(self.items))
+        if self.short_labels is None:
+            object.__setattr__(self, "short_labels", tuple(self.labels))
         _check_matrix(self)
 
     # ---- constructors
@@ -89,13 +93,14 @@ class Matrix:
         labels: Sequence[str] | None = None,
         judgements: Sequence[str] | None = None,
         locator: Sequence[str] | None = None,
+        summaries: Sequence[str] | None = None,
         question: str = "hand",
     ) -> Matrix:
         """A matrix from plain lists: one row of rating codes per item, one code per hypothesis.
 
         Missing attributes default to: items ``e1, e2, ...``; medium credibility and relevance;
         source kind ``unattributed``; every item its own source group; labels = ids;
-        judgements ``open``; empty locators. A single string applies to every item.
+        judgements ``open``; empty locators; summaries = ids. A single string applies to every item.
         """
         n = len(ratings)
         if any(isinstance(row, str) or len(row) != len(hypotheses) for row in ratings):
@@ -114,6 +119,7 @@ class Matrix:
             source_kind=tuple(spread(source_kind)),
             source_group=tuple(source_group) if source_group is not None else tuple(items),
             locator=tuple(locator) if locator is not None else ("",) * n,
+            summaries=tuple(summaries) if summaries is not None else None,
         )
 
     # ---- derived arrays
@@ -153,9 +159,20 @@ class Matrix:
 
     @property
     def paper_hypothesis(self) -> str | None:
-        """The hypothesis the paper judges most solid, if the question has one."""
-        chosen = [h for h, j in zip(self.hypotheses, self.judgements) if j == PAPER_JUDGEMENT]
-        return chosen[0] if chosen else None
+        """The paper's own answer: the hypothesis it judges most solid, else the one it calls probable, else None."""
+        for judgement in PAPER_JUDGEMENTS:
+            chosen = [h for h, j in zip(self.hypotheses, self.judgements) if j == judgement]
+            if chosen:
+                return chosen[0]
+        return None
+
+    def label(self, hypothesis: str) -> str:
+        """The short label of a hypothesis."""
+        return self.labels[self.hypotheses.index(hypothesis)]
+
+    def summary(self, item: str) -> str:
+        """The one-line summary of an evidence item."""
+        return self.summaries[self.items.index(item)]
 
     # ---- views and edits
 
@@ -163,10 +180,11 @@ class Matrix:
         """The ratings as a frame: one row per item, one column per hypothesis."""
         return pd.DataFrame(self.ratings, index=pd.Index(self.items, name="item"), columns=list(self.hypotheses))
 
-    def frame(self, *, weighted: bool = True, group_sources: bool = True) -> pd.DataFrame:
-        """One row per item: source, levels, their numbers, discount factor and final weight."""
+    def frame(self, *, weighted: bool = True) -> pd.DataFrame:
+        """One row per item: summary, source, levels, their numbers, discount factor, weight and reliability."""
         return pd.DataFrame({
             "item": self.items,
+            "summary": self.summaries,
             "source_kind": self.source_kind,
             "source_group": self.source_group,
             "credibility": self.credibility,
@@ -174,7 +192,8 @@ class Matrix:
             "credibility_weight": self.credibility_weight,
             "relevance_weight": self.relevance_weight,
             "factor": self.factor,
-            "weight": item_weights(self, weighted=weighted, group_sources=group_sources),
+            "weight": item_weights(self, weighted=weighted),
+            "reliability": reliability(self, weighted=weighted),
             "locator": self.locator,
         })
 
@@ -199,6 +218,7 @@ class Matrix:
             source_group=pick(self.source_group),
             locator=pick(self.locator),
             factor=self.factor[rows],
+            summaries=pick(self.summaries),
         )
 
     def with_ratings(self, ratings: np.ndarray) -> Matrix:
@@ -217,10 +237,10 @@ def _check_matrix(m: Matrix) -> None:
         raise ParameterError("hypotheses", m.hypotheses, "at least two distinct hypothesis ids")
     if len(set(m.items)) != n_items:
         raise ParameterError("items", m.items, "distinct item ids")
-    for name in ("labels", "judgements"):
+    for name in ("labels", "judgements", "short_labels"):
         if len(getattr(m, name)) != n_hyp:
             raise ParameterError(name, getattr(m, name), f"one per hypothesis ({n_hyp})")
-    for name in ("credibility", "relevance", "source_kind", "source_group", "locator"):
+    for name in ("credibility", "relevance", "source_kind", "source_group", "locator", "summaries"):
         if len(getattr(m, name)) != n_items:
             raise ParameterError(name, getattr(m, name), f"one per item ({n_items})")
     _check_codes(m)
@@ -240,8 +260,8 @@ def _check_codes(m: Matrix) -> None:
     wrong_judgements = sorted(set(m.judgements) - set(JUDGEMENTS))
     if wrong_judgements:
         raise ParameterError("judgements", wrong_judgements, "judgements from " + ", ".join(JUDGEMENTS))
-    if m.factor.shape != (len(m.items),) or not np.all(np.isfinite(m.factor)) or np.any(m.factor < 0):
-        raise ParameterError("factor", m.factor, "one finite number >= 0 per item")
+    if m.factor.shape != (len(m.items),) or not np.all(np.isfinite(m.factor)) or np.any((m.factor < 0) | (m.factor > 1)):
+        raise ParameterError("factor", m.factor, "one number from 0 to 1 per item")
 
 
 def build_matrix(question: str, path=None) -> Matrix:
@@ -276,15 +296,30 @@ def build_matrix(question: str, path=None) -> Matrix:
         source_kind=text("source_kind"),
         source_group=text("source_group"),
         locator=text("locator"),
+        summaries=text("summary"),
+        short_labels=tuple(hyps["short_label"].astype(str)),
     )
 
 
-def item_weights(matrix: Matrix, *, weighted: bool = True, group_sources: bool = True) -> np.ndarray:
-    """Each item's weight ``c_i * r_i * f_i / n_g(i)`` (see the module docstring)."""
-    return _weights(matrix, matrix.factor, weighted, group_sources)
+def item_weights(matrix: Matrix, *, weighted: bool = True) -> np.ndarray:
+    """Each item's PARC weight ``c_i * r_i * f_i`` (see the module docstring)."""
+    return _weights(matrix, matrix.factor, weighted)
 
 
-def _weights(m: Matrix, factor: np.ndarray, weighted: bool, group_sources: bool,
+def reliability(matrix: Matrix, *, weighted: bool = True) -> np.ndarray:
+    """Each item's reliability ``q_i = w_i / 2`` in the Bayesian reading: from 0 to 1, never more."""
+    return _reliability(_weights(matrix, matrix.factor, weighted), weighted)
+
+
+def _reliability(weights: np.ndarray, weighted: bool) -> np.ndarray:
+    return weights / MAX_WEIGHT if weighted else weights
+
+
+MAX_WEIGHT = LEVEL_WEIGHT["high"] ** 2
+"""The weight of a high-credibility, high-relevance item (2): reliabilities are weights over this."""
+
+
+def _weights(m: Matrix, factor: np.ndarray, weighted: bool,
              credibility: np.ndarray | None = None, relevance: np.ndarray | None = None) -> np.ndarray:
     """Weights for one or a batch (leading axes) of factor / level arrays over the items."""
     w = np.asarray(factor, dtype=float)
@@ -292,12 +327,4 @@ def _weights(m: Matrix, factor: np.ndarray, weighted: bool, group_sources: bool,
         c = m.credibility_weight if credibility is None else _LEVEL_VALUE[credibility]
         r = m.relevance_weight if relevance is None else _LEVEL_VALUE[relevance]
         w = c * r * w
-    return w / _group_sizes(m, factor) if group_sources else w
-
-
-def _group_sizes(m: Matrix, factor: np.ndarray) -> np.ndarray:
-    """For each item, how many items with factor > 0 share its source group (at least 1)."""
-    n_groups = int(m.group_index.max()) + 1 if len(m.items) else 0
-    onehot = np.eye(n_groups)[m.group_index]  # (items, groups)
-    counts = (np.asarray(factor) > 0).astype(float) @ onehot  # (..., groups)
-    return np.maximum(counts[..., m.group_index], 1.0)
+    return w

@@ -1,17 +1,43 @@
-"""Monte Carlo over the ACH matrix: how often each hypothesis ranks first when ratings and weights are perturbed."""
+"""Monte Carlo over the ACH matrix: how often each hypothesis ranks first when ratings and weights are perturbed.
+
+A draw whose first place is shared is counted as a tie, never split between the tied hypotheses:
+``p_first`` is the share of draws a hypothesis leads alone, ``p_shared`` the share it ties for first,
+and ``p_tie`` the share of draws with a tie at the top, so ``sum(p_first) + p_tie = 1``.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ...errors import ParameterError
-from .matrix import _NA_STEP, SCALE, Matrix, _weights
-from .scoring import _log_posterior, _ranks, _setup, _Setup, _totals
+from .matrix import _NA_STEP, SCALE, Matrix
+from .scoring import badness, cell_values, effective_factor, evaluate, log_posterior, ranks, settings_of, totals
+from .settings import Settings, _is_number
 
 _MC_CHUNK = 25_000  # draws per vectorised block (bounds memory; fixed, so results do not depend on it)
+Z95 = 1.959964
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """The result of :func:`monte_carlo`: one row per hypothesis, the share of tied draws, the number of draws."""
+
+    table: pd.DataFrame
+    p_tie: float
+    draws: int
+
+    def p(self, hypothesis: str) -> float:
+        """The share of draws in which ``hypothesis`` leads alone."""
+        return float(self.table.set_index("hypothesis").loc[hypothesis, "p_first"])
+
+    def difference_se(self, a: str, b: str) -> float:
+        """Standard error of ``p(a) - p(b)`` (two shares of one multinomial sample)."""
+        pa, pb = self.p(a), self.p(b)
+        return math.sqrt(max(pa + pb - (pa - pb) ** 2, 0.0) / self.draws)
 
 
 def _perturb(levels: np.ndarray, p: float, top: int, u: np.ndarray) -> np.ndarray:
@@ -27,62 +53,65 @@ def _check_unit(name: str, value) -> float:
     return float(value)
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) and math.isfinite(value)
-
-
 def _check_int(name: str, value, minimum: int) -> int:
     if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < minimum:
         raise ParameterError(name, value, f"a whole number >= {minimum}")
     return int(value)
 
 
-def monte_carlo(matrix: Matrix, scheme: str = "heuer", *, draws: int = 10_000, p_step: float = 0.2, weight_noise: float = 0.2,
-                seed: int = 0, weighted: bool = True, prior=None, group_sources: bool = True) -> pd.DataFrame:
+def wilson(p: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The 95% Wilson interval of a share ``p`` observed in ``n`` draws."""
+    centre = (p + Z95**2 / (2 * n)) / (1 + Z95**2 / n)
+    half = Z95 * np.sqrt(p * (1 - p) / n + Z95**2 / (4 * n**2)) / (1 + Z95**2 / n)
+    return np.clip(np.minimum(centre - half, p), 0.0, 1.0), np.clip(np.maximum(centre + half, p), 0.0, 1.0)
+
+
+def monte_carlo(matrix: Matrix, scheme: str | Settings = "heuer", *, draws: int = 10_000, p_step: float = 0.2,
+                weight_noise: float = 0.2, seed: int = 0, **switches) -> MonteCarlo:
     """How often each hypothesis ranks first when ratings and weights are perturbed at random.
 
-    In each draw every rated cell moves one step towards CC with probability ``p_step/2`` and
-    one towards II with ``p_step/2`` (clipped at the ends; NA never moves), and every item's
-    credibility and relevance each move one level down or up with probability
-    ``weight_noise/2`` each (clipped at low/high). A draw's first place is shared equally
-    among tied hypotheses, so ``p_first`` sums to 1. Columns: hypothesis, label, p_first, its
-    Monte Carlo standard error, mean_rank, and mean_score (heuer) or mean_posterior with its
-    5th and 95th percentiles (bayes). Draws use ``numpy.random.default_rng(seed)`` in fixed
-    blocks of 25,000, vectorised: the same seed gives the same numbers bit for bit.
+    In each draw every rated cell moves one step towards CC with probability ``p_step/2`` and one
+    towards II with ``p_step/2`` (clipped at the ends; NA never moves), and every item's credibility
+    and relevance each move one level down or up with probability ``weight_noise/2`` each (clipped at
+    low/high). Columns: hypothesis, label, p_first with its 95% Wilson interval (p_first_low,
+    p_first_high), p_shared, mean_rank, and the 5th, 50th and 95th percentiles of the inconsistency
+    (heuer) or of the posterior (bayes). Draws use ``numpy.random.default_rng(seed)`` in fixed blocks
+    of 25,000, vectorised: the same seed gives the same numbers bit for bit.
     """
-    setup = _setup(matrix, scheme, weighted, group_sources, prior)
+    s = settings_of(scheme, **switches)
     draws, seed = _check_int("draws", draws, 1), _check_int("seed", seed, 0)
     p_step, weight_noise = _check_unit("p_step", p_step), _check_unit("weight_noise", weight_noise)
+    log_prior = evaluate(matrix, s).log_prior
     rng = np.random.default_rng(seed)
-    blocks = [_mc_block(matrix, setup, rng, n, p_step, weight_noise) for n in _block_sizes(draws)]
-    first, ranks, values = (np.concatenate([b[k] for b in blocks]) for k in range(3))
+    blocks = [_block(matrix, s, log_prior, rng, n, p_step, weight_noise) for n in _block_sizes(draws)]
+    first, rank, values = (np.concatenate([b[k] for b in blocks]) for k in range(3))
+    alone = first & (first.sum(axis=1, keepdims=True) == 1)
+    shared = first & ~alone
     out = pd.DataFrame({"hypothesis": matrix.hypotheses, "label": matrix.labels})
-    out["p_first"] = first.mean(axis=0)
-    out["p_first_se"] = np.sqrt(out["p_first"] * (1 - out["p_first"]) / draws)
-    out["mean_rank"] = ranks.mean(axis=0)
-    if scheme == "bayes":
-        out["mean_posterior"] = values.mean(axis=0)
-        out["posterior_p05"], out["posterior_p95"] = np.quantile(values, [0.05, 0.95], axis=0)
-    else:
-        out["mean_score"] = values.mean(axis=0)
-    return out
+    out["p_first"] = alone.mean(axis=0)
+    out["p_first_low"], out["p_first_high"] = wilson(out["p_first"].to_numpy(), draws)
+    out["p_shared"] = shared.mean(axis=0)
+    out["mean_rank"] = rank.mean(axis=0)
+    name = "posterior" if s.scheme == "bayes" else "inconsistency"
+    for q, column in ((0.05, "p05"), (0.5, "p50"), (0.95, "p95")):
+        out[f"{name}_{column}"] = np.quantile(values, q, axis=0)
+    return MonteCarlo(out, float((first.sum(axis=1) > 1).mean()), draws)
 
 
 def _block_sizes(draws: int) -> list[int]:
     return [min(_MC_CHUNK, draws - start) for start in range(0, draws, _MC_CHUNK)]
 
 
-def _mc_block(m: Matrix, setup: _Setup, rng: np.random.Generator, n: int, p_step: float, weight_noise: float):
-    """One block of draws: (share of first place, ranks, score or posterior), each (n, hypotheses)."""
+def _block(m: Matrix, s: Settings, log_prior: np.ndarray, rng: np.random.Generator, n: int, p_step: float, weight_noise: float):
+    """One block of draws: (first places, ranks, inconsistency or posterior), each (n, hypotheses)."""
     steps = m.steps.astype(np.int8)
     moved = _perturb(steps[None], p_step, len(SCALE) - 1, rng.random((n, *steps.shape), dtype=np.float32))
     steps = np.where(steps[None] == _NA_STEP, _NA_STEP, moved)
     u = rng.random((n, len(m.items), 2), dtype=np.float32)
     credibility = _perturb(m.credibility_level[None], weight_noise, 2, u[..., 0])
     relevance = _perturb(m.relevance_level[None], weight_noise, 2, u[..., 1])
-    weights = _weights(m, m.factor, setup.weighted, setup.group_sources, credibility, relevance)
-    totals = _totals(steps, weights, setup.table)
-    ranks = _ranks(setup.badness(totals))
-    first = (ranks == 1) / (ranks == 1).sum(axis=1, keepdims=True)
-    values = np.exp(_log_posterior(setup, totals)) if setup.scheme == "bayes" else totals
-    return first, ranks, values
+    values = cell_values(m, s, steps=steps, factor=effective_factor(m, s), credibility=credibility, relevance=relevance)
+    total = totals(m, s, values)
+    rank = ranks(badness(s, total, log_prior))
+    shown = np.exp(log_posterior(total, log_prior)) if s.scheme == "bayes" else -total
+    return rank == 1, rank, shown

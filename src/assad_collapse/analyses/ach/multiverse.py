@@ -1,0 +1,135 @@
+"""The settings multiverse: the ranking under every combination of defensible scoring choices.
+
+Six switches (:data:`SWITCHES`), each with PARC ACH 2.0's choice first: how ratings become scores,
+source dependence, what a II counts, not-applicable cells, credibility and relevance weights, and the
+author's own judgements. Every combination is scored (3 x 2 x 3 x 2 x 2 x 2 = 144 settings). A
+setting's *leaders* are the hypotheses within the practical margin of the best
+(:func:`practical_margin`); one leader means it leads, several a tie. For each switch the module
+counts, over all combinations of the other switches, how often moving it from its first choice to
+another changes the leaders.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .matrix import LEVEL_WEIGHT, MAX_WEIGHT, Matrix
+from .scoring import evaluate
+from .settings import LADDER_BASE, Settings
+
+
+@dataclass(frozen=True)
+class Switch:
+    """One scoring choice: its name, what it is about, and its options (label, settings), default first."""
+
+    name: str
+    about: str
+    options: tuple[tuple[str, dict], ...]
+
+
+SWITCHES = (
+    Switch("scoring", "How ratings become scores", (
+        ("PARC weighted inconsistency", {"scheme": "heuer"}),
+        ("Bayesian, only inconsistency counts", {"scheme": "bayes", "ladder": "heuer"}),
+        ("Bayesian, consistency counts too", {"scheme": "bayes", "ladder": "symmetric"}),
+    )),
+    Switch("dependence", "Several items from one source", (
+        ("each item counts in full", {"dependence": 0.0}),
+        ("a source counts once per hypothesis", {"dependence": 1.0}),
+    )),
+    Switch("ii_weight", "A very inconsistent rating counts as", (
+        ("two inconsistencies", {"ii_weight": 2.0}),
+        ("one inconsistency", {"ii_weight": 1.0}),
+        ("three inconsistencies", {"ii_weight": 3.0}),
+    )),
+    Switch("na", "Not applicable", (
+        ("counts nothing", {"na": "zero"}),
+        ("takes the item's average", {"na": "average"}),
+    )),
+    Switch("weighted", "Credibility and relevance", (
+        ("weigh each item", {"weighted": True}),
+        ("every item weighs the same", {"weighted": False}),
+    )),
+    Switch("author", "The author's own judgements", (
+        ("kept", {"author": True}),
+        ("set aside", {"author": False}),
+    )),
+)
+
+
+def practical_margin(settings: Settings) -> float:
+    """What one inconsistent rating on a medium-credibility, medium-relevance item counts.
+
+    A lead no larger than this is called a tie: one ordinary rating more or less would undo or
+    reverse it. Under PARC's scoring that is one inconsistency; under the Bayesian reading the
+    log-odds such an item's I removes.
+    """
+    w = LEVEL_WEIGHT["medium"] ** 2
+    if settings.scheme == "heuer":
+        return w
+    q = w / MAX_WEIGHT if settings.weighted else w
+    return abs(math.log(q * LADDER_BASE[settings.ladder]["I"] + 1 - q))
+
+
+def leaders(bad: np.ndarray, margin: float) -> np.ndarray:
+    """Which hypotheses are within ``margin`` of the best (lowest) badness, along the last axis."""
+    return bad <= bad.min(axis=-1, keepdims=True) + margin + 1e-9
+
+
+@dataclass(frozen=True)
+class Multiverse:
+    """Every setting with its leaders, the share each hypothesis leads, and what each switch changes."""
+
+    table: pd.DataFrame  # one row per setting: a column per switch (option label), leaders, leader
+    shares: pd.DataFrame  # hypothesis, label, leads (share of settings it leads alone), shares_first (tied)
+    p_tie: float
+    switches: pd.DataFrame  # switch, about, option, changes (share of matched settings whose leaders change)
+
+    @property
+    def n(self) -> int:
+        return len(self.table)
+
+
+def multiverse(matrix: Matrix, base: Settings | None = None) -> Multiverse:
+    """Score ``matrix`` under every combination of :data:`SWITCHES` (other settings, e.g. the prior, from ``base``)."""
+    base = base or Settings()
+    rows = []
+    for choice in itertools.product(*(range(len(s.options)) for s in SWITCHES)):
+        changes = {k: v for sw, c in zip(SWITCHES, choice) for k, v in sw.options[c][1].items()}
+        settings = base.but(**changes, prior=base.prior if changes.get("scheme") == "bayes" else None)
+        scored = evaluate(matrix, settings)
+        lead = leaders(scored.badness, practical_margin(settings))
+        ids = [h for h, keep in zip(matrix.hypotheses, lead) if keep]
+        rows.append({**{sw.name: c for sw, c in zip(SWITCHES, choice)}, "leaders": ";".join(ids),
+                     "leader": ids[0] if len(ids) == 1 else "tie"})
+    raw = pd.DataFrame(rows)
+    table = raw.copy()
+    for sw in SWITCHES:
+        table[sw.name] = [sw.options[c][0] for c in raw[sw.name]]
+    leads = raw["leader"].value_counts(normalize=True)
+    tied = raw["leaders"].str.split(";")
+    shares = pd.DataFrame({
+        "hypothesis": matrix.hypotheses,
+        "label": matrix.labels,
+        "leads": [float(leads.get(h, 0.0)) for h in matrix.hypotheses],
+        "shares_first": [float(np.mean([h in t and len(t) > 1 for t in tied])) for h in matrix.hypotheses],
+    })
+    return Multiverse(table, shares, float(leads.get("tie", 0.0)), _switch_effects(raw))
+
+
+def _switch_effects(raw: pd.DataFrame) -> pd.DataFrame:
+    """For each switch and each non-default option: the share of matched settings whose leaders change."""
+    out = []
+    for sw in SWITCHES:
+        others = [s.name for s in SWITCHES if s.name != sw.name]
+        default = raw[raw[sw.name] == 0].set_index(others)["leaders"]
+        for c in range(1, len(sw.options)):
+            moved = raw[raw[sw.name] == c].set_index(others)["leaders"]
+            out.append({"switch": sw.name, "about": sw.about, "option": sw.options[c][0],
+                        "changes": float((moved.reindex(default.index) != default).mean())})
+    return pd.DataFrame(out)

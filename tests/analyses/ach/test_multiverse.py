@@ -1,0 +1,40 @@
+"""ach.multiverse: every combination of the scoring choices, the share each hypothesis leads, what each switch does."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from ach_examples import M
+
+from assad_collapse.analyses import ach
+
+
+def test_every_combination_is_scored_and_the_default_is_parc():
+    m = ach.build_matrix("collapse")
+    mv = ach.multiverse(m)
+    assert mv.n == math.prod(len(s.options) for s in ach.SWITCHES) == 144
+    assert mv.shares["leads"].sum() + mv.p_tie == pytest.approx(1.0)
+    default = mv.table.iloc[0]
+    assert [default[s.name] for s in ach.SWITCHES] == [s.options[0][0] for s in ach.SWITCHES]
+    scored = ach.evaluate(m, ach.Settings())
+    expected = [h for h, keep in zip(m.hypotheses, ach.leaders(scored.badness, ach.practical_margin(ach.Settings()))) if keep]
+    assert default["leaders"] == ";".join(expected)
+
+
+def test_a_switch_that_decides_the_result_is_found():
+    # only the author's item separates A from B: setting the author aside makes them tie
+    m = M(["A", "B"], [["N", "II"], ["C", "C"]], source_kind=["author", "unattributed"], credibility="high", relevance="high")
+    mv = ach.multiverse(m)
+    effects = mv.switches.set_index("option")["changes"]
+    kept, aside = mv.table[mv.table["author"] == "kept"], mv.table[mv.table["author"] == "set aside"]
+    assert (aside["leaders"] == "A;B").all() and (kept["leader"] == "A").mean() > 0.5
+    assert effects["set aside"] == pytest.approx((kept["leader"] == "A").mean())
+    assert effects["a source counts once per hypothesis"] == 0.0  # one item per source: nothing to combine
+    assert mv.shares.set_index("hypothesis").loc["A", "leads"] + mv.p_tie == pytest.approx(1.0)
+
+
+def test_the_practical_margin_is_one_ordinary_inconsistency():
+    assert ach.practical_margin(ach.Settings()) == 1.0
+    # Bayesian: a medium item (reliability 1/2) with an I (ratio 1/2) conveys 3/4
+    assert ach.practical_margin(ach.Settings(scheme="bayes")) == pytest.approx(math.log(4 / 3))
