@@ -14,20 +14,16 @@ import matplotlib.pyplot as plt
 from ..paper import datasets
 from ..presentation import charts, citations, prose, style
 from ..paper.parts import PartsCheck, parts_vs_total
-from ..params import Param, check_parameters
+from ..reportparams import ADVISERS
 
 PEAK, TOTAL = "advisers_peak_2017", "advisers_total_2024_10"
 
-PARAMETERS = (
-    Param("approximate_spread_percent", float, 0.0,
-          "Treat figures the paper gives as approximate ('roughly 80') as ± this percentage.", minimum=0.0, maximum=50.0),
-    Param("order", str, "size", "Order of the 2024 postings: by size, or as the paper lists them.", choices=("size", "paper")),
-)
+PARAMETERS = ADVISERS.specs
 
 
 def parameters(**values) -> dict:
     """Check the report's parameters and fill defaults."""
-    return check_parameters(PARAMETERS, values)
+    return ADVISERS.check(values, datasets.data_dir())
 
 
 def distribution(params: dict) -> PartsCheck:

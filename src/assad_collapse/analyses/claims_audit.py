@@ -8,19 +8,16 @@ import matplotlib.pyplot as plt
 
 from . import claims
 from ..presentation import charts, citations, prose, style
-from ..params import Param, check_parameters
 from ..presentation.charts import short_locator
+from ..reportparams import CLAIMS_AUDIT
 
-PARAMETERS = (
-    Param("approximate_spread_percent", float, 0.0,
-          "Treat figures the paper gives as approximate as ± this percentage.", minimum=0.0, maximum=50.0),
-)
+PARAMETERS = CLAIMS_AUDIT.specs
 SYMBOLS = {"equal": "=", "at_most": "≤", "less_than": "<", "greater_than": ">", "unknown": "vs"}
 
 
 def parameters(**values) -> dict:
     """Check the report's parameters and fill defaults."""
-    return check_parameters(PARAMETERS, values)
+    return CLAIMS_AUDIT.check(values)
 
 
 def results(params: dict):

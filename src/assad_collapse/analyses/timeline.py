@@ -16,30 +16,17 @@ import pandas as pd
 from ..paper import datasets
 from . import funding
 from ..presentation import charts, citations, prose, style
-from ..errors import ParameterError
-from ..params import Param, check_parameters
 from ..presentation.charts import short_locator
-from ..paper.schemas import ACTORS, EVENT_CATEGORIES, EVENTS_SCOPE
+from ..paper.schemas import EVENT_CATEGORIES
+from ..reportparams import FIRST, LAST, TIMELINE  # noqa: F401 (the window's bounds, public here too)
 
-FIRST, LAST = int(EVENTS_SCOPE[0][:4]), int(EVENTS_SCOPE[1][:4])
-PARAMETERS = (
-    Param("start_year", int, FIRST, "First year of the window.", minimum=FIRST, maximum=LAST),
-    Param("end_year", int, LAST, "Last year of the window.", minimum=FIRST, maximum=LAST),
-    Param("actors", list, list(ACTORS), "Show events involving any of these actors.", choices=ACTORS, many=True),
-    Param("categories", list, list(EVENT_CATEGORIES), "Show events of these categories.", choices=EVENT_CATEGORIES, many=True),
-)
+PARAMETERS = TIMELINE.specs
 CATEGORY_COLORS = dict(zip(EVENT_CATEGORIES, style.OKABE_ITO))
 
 
 def parameters(**values) -> dict:
     """Check the parameters; the window must not end before it starts, and must keep some actor and category."""
-    checked = check_parameters(PARAMETERS, values)
-    if checked["end_year"] < checked["start_year"]:
-        raise ParameterError("end_year", checked["end_year"], f"a year from start_year ({checked['start_year']}) to {LAST}")
-    for name in ("actors", "categories"):
-        if not checked[name]:
-            raise ParameterError(name, checked[name], "at least one value")
-    return checked
+    return TIMELINE.check(values)
 
 
 def select(params: dict) -> pd.DataFrame:

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from ...errors import ParameterError
+from ...paper.vocabulary import SCHEMES
 from .matrix import SCALE, Matrix, _weights
 
-SCHEMES = ("heuer", "bayes")
 
 HEUER_PENALTY = {"CC": 0.0, "C": 0.0, "N": 0.0, "I": 1.0, "II": 2.0, "NA": 0.0}
 """Inconsistency per rating (Heuer 1999, ch. 8; PARC ACH 2.0): only I and II count."""

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...errors import ParameterError
 from ...paper import datasets
-from ...paper.vocabulary import QUESTIONS, SOURCE_KINDS
-from ...params import Param, check_parameters
+from ...reportparams import HYPOTHESES
 from .linchpins import linchpins
 from .matrix import Matrix, build_matrix
 from .montecarlo import monte_carlo
-from .scoring import SCHEMES, check_prior, score
+from .scoring import SCHEMES, score
 from .sensitivity import discount, discount_each_kind, leave_one_out
 
 
@@ -65,30 +63,12 @@ def _flips(frame: pd.DataFrame, key: str, paper: str | None, tops: tuple[str, ..
     return [str(k) for k in frame.loc[(frame[paper] == 1) != (paper in tops), key]]
 
 
-PARAMETERS = (
-    Param("question", str, "collapse", "Which question's hypotheses to weigh.", choices=QUESTIONS),
-    Param("scheme", str, "heuer", "Scoring: Heuer's weighted inconsistency or the Bayesian reading.", choices=SCHEMES),
-    Param("weighted", bool, True, "Weight items by credibility x relevance (low 1/√2, medium 1, high √2)."),
-    Param("group_sources", bool, True, "Let the items of one source share the weight of one item."),
-    Param("prior", list, None, "Prior over the question's hypotheses (bayes only), in file order; None is uniform.", optional=True),
-    Param("p_step", float, 0.2, "Monte Carlo: chance that a rating moves one step (half up, half down).", minimum=0.0, maximum=1.0),
-    Param("weight_noise", float, 0.2, "Monte Carlo: chance that a credibility or relevance level moves one level.", minimum=0.0, maximum=1.0),
-    Param("draws", int, 10_000, "Monte Carlo draws.", minimum=100, maximum=200_000),
-    Param("seed", int, 0, "Monte Carlo seed (same seed, same result).", minimum=0),
-    Param("discount_kinds", list, [], "Source kinds whose items are discounted.", choices=SOURCE_KINDS, many=True),
-    Param("discount_factor", float, 0.5, "Weight multiplier for the discounted kinds (0 drops them).", minimum=0.0, maximum=1.0),
-)
+PARAMETERS = HYPOTHESES.specs
 
 
 def parameters(**values) -> dict:
     """Check the report's parameters (the prior against the question's hypotheses) and fill defaults."""
-    checked = check_parameters(PARAMETERS, values)
-    if checked["prior"] is not None:
-        if checked["scheme"] != "bayes":
-            raise ParameterError("prior", checked["prior"], "None unless scheme='bayes'")
-        hyps = datasets.hypotheses()
-        check_prior(checked["prior"], tuple(hyps.loc[hyps["question"] == checked["question"], "id"]))
-    return checked
+    return HYPOTHESES.check(values, datasets.data_dir())
 
 
 def matrix_for(params: dict, path=None) -> Matrix:
