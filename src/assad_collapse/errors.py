@@ -8,6 +8,11 @@ from dataclasses import dataclass
 class AssadCollapseError(Exception):
     """Base of every error this package raises on purpose (the CLI prints these without a traceback)."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (JupyterLab, a notebook) shows for this error: its own message, not a traceback
+        through the library. IPython calls this hook for any exception that defines it."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -21,7 +21,7 @@ from assad_collapse.build import cache
 from assad_collapse.build.plan import plan as build_plan
 from assad_collapse.catalogue import load_catalogue
 
-from build_helpers import HEAVY, TINY_CATALOGUE, assert_same_but_durations, contents, run_cli, snapshot
+from build_helpers import HEAVY, TINY_CATALOGUE, assert_same_but_durations, contents, descendants, run_cli, running, snapshot
 from helpers import ROOT, set_cell
 
 pytestmark = pytest.mark.slow
@@ -181,7 +181,7 @@ def test_failing_notebook_names_cell_and_exception_keeps_last_good_html_and_exit
     assert (out / "tiny-b.html").read_bytes() == before["tiny-b.html"]
     data = json.loads((out / "manifest.json").read_text())
     assert data["reports"]["tiny-a"]["status"] == "stale"
-    assert data["reports"]["tiny-a"]["error"] == "tiny.ipynb, cell 3 (if fail:): ValueError"  # no message: it is published
+    assert data["reports"]["tiny-a"]["error"] == "tiny.ipynb, cell 3: ValueError"  # nothing but where and what: it is published
     assert data["reports"]["tiny-b"]["status"] == "fresh"
     index = (out / "index.html").read_text()
     assert 'href="tiny-a.html"' in index and "stale: its last build failed" in index
@@ -204,29 +204,6 @@ def test_one_failing_report_does_not_stop_the_others(tiny, tmp_path):
     assert "failed: never built" in (out / "index.html").read_text()
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(stat.parent.name))
-    found, stack = [], [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
-
-
 def test_a_build_killed_mid_way_leaves_every_report_intact_and_the_next_build_works(tiny, tmp_path):
     out = tiny.copy(tmp_path / "reports")
     before = contents(out)
@@ -237,15 +214,15 @@ def test_a_build_killed_mid_way_leaves_every_report_intact_and_the_next_build_wo
             if line.startswith("building "):
                 break
         time.sleep(1.5)  # let its kernel start
-        family = _descendants(build.pid)
+        family = descendants(build.pid)
         assert len(family) >= 3  # a forkserver, workers and their kernels
     finally:
         build.send_signal(signal.SIGKILL)
         build.wait()
     deadline = time.monotonic() + 15
-    while any(_running(pid) for pid in family) and time.monotonic() < deadline:
+    while any(running(pid) for pid in family) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not [pid for pid in family if _running(pid)], "workers or kernels outlived the killed build"
+    assert not [pid for pid in family if running(pid)], "workers or kernels outlived the killed build"
     assert contents(out) == before
     (out / ".tiny-a.html.k3j4h5g6.assad-collapse.tmp").write_text("half a report")
     run = tiny.run(out, "--force")

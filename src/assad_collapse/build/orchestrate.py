@@ -53,9 +53,6 @@ class Outcome:
         return self.state != FAILED
 
 
-BUILD_ENV = "ASSAD_COLLAPSE_BUILD"
-
-
 def kernel_environment(data_dir: Path) -> dict[str, str]:
     """Environment for report kernels: the data directory, and no source of drift."""
     return {
@@ -65,7 +62,6 @@ def kernel_environment(data_dir: Path) -> dict[str, str]:
         "LC_ALL": "C.UTF-8",
         "SOURCE_DATE_EPOCH": "0",
         "MPLBACKEND": "Agg",
-        BUILD_ENV: "1",  # the library leaves the kernel's error display alone (see assad_collapse.lab)
     }
 
 

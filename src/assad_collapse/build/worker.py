@@ -162,8 +162,8 @@ def run_report(job: dict) -> dict:
         write_atomic(Path(job["html"]), html)
         result.update(ok=True, html_sha256=sha256_bytes(html), stderr=stderr)
     except PapermillExecutionError as exc:
-        where = cell_of_error(job, raw, nb, exc)
-        result.update(message=f"{where}: {exc.ename}: {exc.evalue}", summary=f"{where}: {exc.ename}")
+        cell, described = cell_of_error(job, raw, nb, exc)
+        result.update(message=f"{described}: {exc.ename}: {exc.evalue}", summary=f"{cell}: {exc.ename}")
     except Exception as exc:  # kernel died, timed out, unreadable notebook, export failed, disk full...
         name = Path(job["notebook"]).name
         result.update(message=f"{name}: {type(exc).__name__}: {exc}", summary=f"{name}: {type(exc).__name__}")
@@ -180,15 +180,15 @@ def add_banner(nb, banner: str) -> None:
         nb.cells.insert(0, nbformat.v4.new_markdown_cell(banner, id="exploration-note"))
 
 
-def cell_of_error(job: dict, raw: bytes, nb, exc: PapermillExecutionError) -> str:
-    """``<notebook>, cell <n> (<first line>)``, with n counted in the notebook file."""
+def cell_of_error(job: dict, raw: bytes, nb, exc: PapermillExecutionError) -> tuple[str, str]:
+    """``(<notebook>, cell <n>, <notebook>, cell <n> (<first line>))``, with n counted in the notebook file."""
     found = declared(json.loads(raw))
     index = original_cell_index(exc.cell_index, found.cell_index, bool(job["parameters"]))
+    name = Path(job["notebook"]).name
     if index is None:
-        where = "the injected parameters cell"
-    else:
-        where = f"cell {index}"
-        if nb is not None and index < len(nb.cells):
-            first = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
-            where += f" ({first[:60]}{'...' if len(first) > 60 else ''})" if first else ""
-    return f"{Path(job['notebook']).name}, {where}"
+        return f"{name}, the injected parameters cell", f"{name}, the injected parameters cell"
+    first = ""
+    if nb is not None and index < len(nb.cells):
+        first = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
+    shown = f" ({first[:60]}{'...' if len(first) > 60 else ''})" if first else ""
+    return f"{name}, cell {index}", f"{name}, cell {index}{shown}"
