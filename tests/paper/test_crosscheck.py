@@ -55,7 +55,7 @@ def test_a_part_in_another_unit_than_its_total(data_copy):
 
 
 @pytest.mark.parametrize("cells, says", [
-    ({"value": "", "low": "2", "high": "3"}, "is a range"),
+    ({"value": "", "low": "2", "high": "3"}, "is not one stated number"),
     ({"value": "2.5", "low": "2.5", "high": "2.5"}, "not a whole number"),
     ({"value": "", "low": "", "high": "", "precision": "unspecified"}, "has no number"),
 ])

@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import Problem
 from .csvread import Table
 from .derivations import DERIVATIONS
-from .expression import ALLOWED, ExpressionError, check, evaluate
+from .expression import ExpressionError, check, evaluate
 from .numbers import parse_number
 from .quantity import Quantity
 
@@ -158,7 +158,7 @@ def interview_problems(tables: dict[str, Table], figures: Figures) -> list[Probl
         elif q is None:
             wrong = "has no number"
         elif not (q.is_point and q.value == q.low and figures.cell(fid, "value") is not None):
-            wrong = "is a range, not one number"
+            wrong = "is not one stated number (a range, or a value apart from its bounds)"
         elif not q.value.is_integer():
             wrong = f"is {q.value:g}, not a whole number"
         if wrong:
@@ -243,7 +243,7 @@ def expression_problems(tables: dict[str, Table], figures: Figures, derived: dic
             try:
                 sides[column] = checked = check(row[column])
             except ExpressionError as exc:
-                problems.append(Problem(checks.file, f"bad expression: {exc}", line, column, expected=f"only {ALLOWED}", text=text))
+                problems.append(Problem(checks.file, f"bad expression: {exc}", line, column, text=text))
                 continue
             for name in sorted(checked.names - known):
                 problems.append(Problem(checks.file, "dangling reference: no figure or derived figure with id", line, column, name, "ids from figures.csv or derived.py", text))
