@@ -46,6 +46,10 @@ def test_unknown_names_and_unknown_event_ids_are_refused_before_any_kernel(tmp_p
     assert run.returncode == 2 and "'no_such_event'" in run.stderr and "ids of events.csv" in run.stderr
     run = run_cli("build", "hypothesis-assessment", "--reports-dir", str(tmp_path / "r"), "-p", "scheme=bayes", "-p", "prior=[1, 2]")
     assert run.returncode == 2 and "parameter 'prior'" in run.stderr and "one per hypothesis" in run.stderr
+    run = run_cli("build", "timeline", "--reports-dir", str(tmp_path / "r"), "-p", "start_year=2020", "-p", "end_year=2018")
+    assert run.returncode == 2 and "parameter 'end_year': got 2018; allowed: a year from start_year (2020)" in run.stderr
+    run = run_cli("build", "timeline", "--reports-dir", str(tmp_path / "r"), "-p", "actors=[]")
+    assert run.returncode == 2 and "parameter 'actors': got []; allowed: at least one value" in run.stderr
     assert not (tmp_path / "r").exists()
 
 
