@@ -28,10 +28,14 @@ node_modules/.installed: package.json package-lock.json
 test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
-# JupyterLab on notebooks/, with the git hook that strips notebook outputs before each commit.
+# JupyterLab at the repository root (notebooks/, data/, reports/ and the README in its file browser), as a user
+# or as root (--allow-root is added for root); extra arguments in LAB_ARGS, e.g.
+#   make lab LAB_ARGS="--no-browser --ServerApp.port=8899"
+# It sets this clone's git config core.hooksPath to .githooks, whose pre-commit hook strips notebook outputs.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)
 	@git config core.hooksPath .githooks 2>/dev/null || true
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ALLOW_ROOT) $(LAB_ARGS)
 
 validate: $(STAMP)
 	$(BIN)/assad-collapse validate-data

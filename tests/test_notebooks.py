@@ -18,11 +18,12 @@ from assad_collapse.analyses import (
     timeline,
 )
 from assad_collapse.catalogue import load_catalogue
+from assad_collapse.reportparams import BY_NOTEBOOK
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-SPECS = {"01-funding-cuts": funding.PARAMETERS, "02-manpower": manpower.PARAMETERS,
-         "03-adviser-distribution": advisers.PARAMETERS, "05-claims-audit": claims_audit.PARAMETERS,
-         "06-timeline": timeline.PARAMETERS, "04-hypothesis-assessment": hypotheses.PARAMETERS}
+SPECS = {name.removesuffix(".ipynb"): specs.specs for name, specs in BY_NOTEBOOK.items()}
+ANALYSES = {"01-funding-cuts": funding, "02-manpower": manpower, "03-adviser-distribution": advisers,
+            "04-hypothesis-assessment": hypotheses, "05-claims-audit": claims_audit, "06-timeline": timeline}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -53,3 +54,17 @@ def test_notebooks_are_thin(path):
 def test_every_notebook_is_catalogued():
     catalogued = {r.notebook.resolve() for r in load_catalogue(ROOT / "reports.toml")}
     assert {p.resolve() for p in NOTEBOOKS} <= catalogued
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_has_declared_specs_that_its_analysis_uses(path):
+    assert path.name in BY_NOTEBOOK, f"{path.name}: declare its parameters in reportparams.BY_NOTEBOOK"
+    assert ANALYSES[path.stem].PARAMETERS is BY_NOTEBOOK[path.name].specs  # one definition
+
+
+@pytest.mark.parametrize("name", sorted(BY_NOTEBOOK))
+def test_every_parameter_has_a_one_line_description_and_its_default_passes_its_own_check(name):
+    for spec in BY_NOTEBOOK[name].specs:
+        assert spec.help.strip() and "\n" not in spec.help and len(spec.help) <= 160, spec.name
+        assert spec.label and spec.label[0].isupper(), spec.name
+        assert spec.check(spec.default) == spec.default or spec.many, spec.name

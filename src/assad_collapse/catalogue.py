@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CatalogueError
+from .inputs import InputFileError, read_bytes, regular_file_problem
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KEYS = {"name", "notebook", "title", "summary", "parameters"}
@@ -27,11 +28,15 @@ class Report:
 
 def load_catalogue(path: Path) -> list[Report]:
     """Read and check ``reports.toml``; every problem names the entry and key."""
+    if regular_file_problem(path) == "does not exist":
+        raise CatalogueError(f"{path}: the report catalogue is missing")
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CatalogueError(f"{path}: the report catalogue is missing") from None
-    except tomllib.TOMLDecodeError as exc:
+        data = tomllib.loads(read_bytes(path).decode("utf-8"))
+    except InputFileError as exc:
+        raise CatalogueError(f"the report catalogue: {exc}") from None
+    except UnicodeDecodeError:
+        raise CatalogueError(f"{path}: not UTF-8 text") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise CatalogueError(f"{path}: not valid TOML: {exc}") from None
     entries = data.get("report")
     if not isinstance(entries, list) or not entries:
@@ -39,18 +44,23 @@ def load_catalogue(path: Path) -> list[Report]:
     reports, seen = [], set()
     for n, entry in enumerate(entries, 1):
         where = f"{path}: report #{n}"
+        if not isinstance(entry, dict):
+            raise CatalogueError(f"{where}: expected a [[report]] table")
         unknown = set(entry) - KEYS
         missing = {"name", "notebook", "title", "summary"} - set(entry)
         if unknown or missing:
             raise CatalogueError(f"{where}: unknown keys {sorted(unknown)}; missing keys {sorted(missing)}")
         name = entry["name"]
-        if not isinstance(name, str) or not NAME.match(name):
+        if not isinstance(name, str) or not NAME.fullmatch(name):
             raise CatalogueError(f"{where}: name {name!r} must be lower-case letters, digits and '-'")
         if name in seen:
             raise CatalogueError(f"{where}: name {name!r} is used twice")
         seen.add(name)
+        for key in ("notebook", "title", "summary"):
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                raise CatalogueError(f"{where} ({name}): {key} must be text")
         notebook = Path(path).parent / entry["notebook"]
-        if not notebook.exists():
+        if not notebook.is_file():
             raise CatalogueError(f"{where} ({name}): notebook {entry['notebook']!r} does not exist")
         params = entry.get("parameters", {})
         if not isinstance(params, dict):

@@ -13,6 +13,8 @@ changed reads hashes and the manifest with the standard library only.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -71,27 +73,30 @@ def cmd_list(args) -> int:
 
 
 def cmd_params(args) -> int:
-    import papermill
+    from .build.plan import read_notebook
+    from .build.parameters import resolve
 
     reports = {r.name: r for r in _catalogue(args)}
     if args.report not in reports:
         raise AssadCollapseError(f"no report named {args.report!r}; known: {', '.join(reports)}")
     report = reports[args.report]
-    for name, info in papermill.inspect_notebook(str(report.notebook)).items():
-        value = report.parameters.get(name, info["default"])
-        print(f"{name} = {value}\t# {info['help'] or info['inferred_type_name']}")
+    resolved = resolve(report, read_notebook(report)[1], {}, None)
+    print(f"{report.name} ({report.notebook.name}): set a value with -p NAME=VALUE (a Python literal)")
+    for p in resolved.specs.specs:
+        value = resolved.catalogue[p.name]
+        source = "the catalogue's value" if p.name in report.parameters else "default"
+        print(f"\n{p.name} = {value!r}  ({source})\n    {p.help}\n    type: {p.type_name}; allowed: {p.allowed()}")
     return EXIT_OK
 
 
-def _overrides(pairs: list[str]) -> dict:
-    from .params import parse_literal
-
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    """``-p NAME=VALUE`` pairs as texts by name; each is parsed and checked against its spec by the build."""
     out = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise AssadCollapseError(f"-p {pair!r}: expected NAME=VALUE")
-        out[name.strip()] = parse_literal(value)
+            raise AssadCollapseError(f"-p {pair[:80]!r}: expected NAME=VALUE")
+        out[name.strip()] = value
     return out
 
 
@@ -108,7 +113,7 @@ def cmd_build(args) -> int:
     outcomes = build(
         catalogue, Path(args.reports_dir), data_directory(args.data_dir), _overrides(args.param),
         chosen=args.reports or None, root=Path(args.catalogue).resolve().parent,
-        force=args.force, jobs=args.jobs, progress=progress,
+        force=args.force, jobs=args.jobs, progress=progress, catalogue_file=Path(args.catalogue),
     )
     failed = sum(o.state == FAILED for o in outcomes)
     fresh = sum(o.state == UP_TO_DATE for o in outcomes)
@@ -157,6 +162,14 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _os_error(exc: OSError) -> str:
+    what = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        what = "no space left on the device"
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"cannot write or read a file{where} ({what})"
+
+
 def main(argv: list[str] | None = None) -> int:
     from .build.lock import BuildLocked
 
@@ -171,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except AssadCollapseError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:  # a read-only or full disk, a file that vanished: one line, no traceback
+        print(f"error: {_os_error(exc)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

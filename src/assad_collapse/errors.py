@@ -8,6 +8,11 @@ from dataclasses import dataclass
 class AssadCollapseError(Exception):
     """Base of every error this package raises on purpose (the CLI prints these without a traceback)."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (JupyterLab, a notebook) shows for this error: its own message, not a traceback
+        through the library. IPython calls this hook for any exception that defines it."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -53,11 +58,25 @@ class DataValidationError(AssadCollapseError):
 
 
 class ParameterError(AssadCollapseError, ValueError):
-    """A report parameter with a wrong type or value; names the parameter, the value and what is allowed."""
+    """A report parameter with a wrong type or value; names the report (when known), the parameter, the value
+    (shortened if long) and what is allowed."""
 
-    def __init__(self, name: str, given: object, allowed: str):
-        self.name, self.given, self.allowed = name, given, allowed
-        super().__init__(f"parameter '{name}': got {given!r}; allowed: {allowed}")
+    def __init__(self, name: str, given: object, allowed: str, where: str | None = None):
+        self.name, self.given, self.allowed, self.where = name, given, allowed, where
+        super().__init__(f"{where + ', ' if where else ''}parameter '{name}': got {shown(given)}; allowed: {allowed}")
+
+    def at(self, where: str) -> "ParameterError":
+        """The same error, saying where the value came from (``report 'manpower'``)."""
+        return ParameterError(self.name, self.given, self.allowed, where)
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to about ``limit`` characters if longer, saying how long the value was."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str) else len(str(value))
+    return f"{text[:limit - 20]}... ({size:,} characters)"
 
 
 class CatalogueError(AssadCollapseError):

@@ -21,7 +21,7 @@ from assad_collapse.build import cache, indexpage
 from assad_collapse.build.plan import plan as build_plan
 from assad_collapse.catalogue import load_catalogue
 
-from build_helpers import HEAVY, TINY_CATALOGUE, assert_same_but_durations, contents, run_cli, snapshot
+from build_helpers import HEAVY, TINY_CATALOGUE, assert_same_but_durations, contents, descendants, run_cli, running, snapshot
 from helpers import ROOT, set_cell
 
 pytestmark = pytest.mark.slow
@@ -66,19 +66,6 @@ def test_a_changed_figure_changes_the_report(tmp_path):
     text = (out / "funding-cuts.html").read_text()
     assert "about $4bn a year" in text and "$1.2bn a year" in text
     assert "about $2.5bn" not in text
-
-
-def test_failing_notebook_keeps_the_last_good_report_and_exits_1(tmp_path, built):
-    out = tmp_path / "reports"
-    shutil.copytree(built, out)
-    before = (out / "funding-cuts.html").read_bytes()
-    run = run_cli("build", "funding-cuts", "--reports-dir", str(out), "-p", "share_2022=7")
-    assert run.returncode == 1
-    assert "FAILED funding-cuts: 01-funding-cuts.ipynb, cell" in run.stdout
-    assert "ParameterError" in run.stdout and "share_2022" in run.stdout
-    assert (out / "funding-cuts.html").read_bytes() == before
-    assert indexpage.STATUS_TEXT["stale-failed"] in (out / "index.html").read_text()
-    assert not list(out.glob(".*.tmp"))
 
 
 def test_invalid_data_stops_the_build_before_any_notebook(tmp_path, built):
@@ -142,10 +129,10 @@ def test_each_kind_of_input_change_rebuilds_and_nothing_else_does(tiny, tmp_path
     changed_nb = tmp_path / "tiny.ipynb"
     changed_nb.write_text((tiny.root / "notebooks" / "tiny.ipynb").read_text().replace("A tiny report", "A tiny report!"))
     assert todo([replace(reports[0], notebook=changed_nb), reports[1]]) == {"tiny-a": ["notebook changed"]}
-    # its effective parameters: from the command line (chosen reports only) or the catalogue
-    assert todo(overrides={"delay": 0.5}, chosen=["tiny-b"]) == {"tiny-b": ["parameters changed"]}
+    # its parameters in the catalogue; a -p value that differs is an exploration (always built, never published)
     assert todo([reports[0], replace(reports[1], parameters={"label": "B"})]) == {"tiny-b": ["parameters changed"]}
-    assert todo(overrides={"label": "b"}, chosen=["tiny-b"]) == {}  # the same value is no change
+    assert todo(overrides={"delay": "0.5"}, chosen=["tiny-b"]) == {"tiny-b": ["exploring delay=0.5"]}
+    assert todo(overrides={"label": "b"}, chosen=["tiny-b"]) == {}  # the catalogue's own value is no change
     # its title (it is in the HTML)
     assert todo([replace(reports[0], title="Tiny A2"), reports[1]]) == {"tiny-a": ["title changed"]}
     # any data file
@@ -184,14 +171,17 @@ def test_an_altered_or_deleted_report_is_rebuilt(tiny, tmp_path):
 def test_failing_notebook_names_cell_and_exception_keeps_last_good_html_and_exits_1(tiny, tmp_path):
     out = tiny.copy(tmp_path / "reports")
     before = contents(out)
-    run = tiny.run(out, "tiny-a", "-p", "fail=True")
+    failing = tiny.root / "failing.toml"  # tiny-a's catalogue entry now makes its notebook raise
+    failing.write_text(TINY_CATALOGUE.replace('summary = "The first tiny report."', 'summary = "The first tiny report."\nparameters = { fail = true }'))
+    run = run_cli("build", "--catalogue", str(failing), "--data-dir", str(tiny.data), "--reports-dir", str(out), "tiny-a")
     assert run.returncode == 1
     assert ("FAILED tiny-a: tiny.ipynb, cell 3 (if fail:): ValueError: boom in the tiny notebook" in run.stdout)
     assert "0 built, 1 failed, 0 up to date" in run.stdout
     assert (out / "tiny-a.html").read_bytes() == before["tiny-a.html"]
     assert (out / "tiny-b.html").read_bytes() == before["tiny-b.html"]
     data = json.loads((out / "manifest.json").read_text())
-    assert data["reports"]["tiny-a"]["status"] == "stale" and "ValueError" in data["reports"]["tiny-a"]["error"]
+    assert data["reports"]["tiny-a"]["status"] == "stale"
+    assert data["reports"]["tiny-a"]["error"] == "tiny.ipynb, cell 3: ValueError"  # nothing but where and what: it is published
     assert data["reports"]["tiny-b"]["status"] == "fresh"
     index = (out / "index.html").read_text()
     assert 'href="tiny-a.html"' in index and indexpage.STATUS_TEXT["stale-failed"] in index
@@ -214,29 +204,6 @@ def test_one_failing_report_does_not_stop_the_others(tiny, tmp_path):
     assert indexpage.STATUS_TEXT["failed"] in (out / "index.html").read_text()
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(stat.parent.name))
-    found, stack = [], [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
-
-
 def test_a_build_killed_mid_way_leaves_every_report_intact_and_the_next_build_works(tiny, tmp_path):
     out = tiny.copy(tmp_path / "reports")
     before = contents(out)
@@ -247,17 +214,17 @@ def test_a_build_killed_mid_way_leaves_every_report_intact_and_the_next_build_wo
             if line.startswith("building "):
                 break
         time.sleep(1.5)  # let its kernel start
-        family = _descendants(build.pid)
+        family = descendants(build.pid)
         assert len(family) >= 3  # a forkserver, workers and their kernels
     finally:
         build.send_signal(signal.SIGKILL)
         build.wait()
     deadline = time.monotonic() + 15
-    while any(_running(pid) for pid in family) and time.monotonic() < deadline:
+    while any(running(pid) for pid in family) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not [pid for pid in family if _running(pid)], "workers or kernels outlived the killed build"
+    assert not [pid for pid in family if running(pid)], "workers or kernels outlived the killed build"
     assert contents(out) == before
-    (out / ".tiny-a.html.leftover.tmp").write_text("half a report")
+    (out / ".tiny-a.html.k3j4h5g6.assad-collapse.tmp").write_text("half a report")
     run = tiny.run(out, "--force")
     assert run.returncode == 0, run.stdout + run.stderr
     assert not list(out.rglob(".*.tmp"))

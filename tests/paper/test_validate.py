@@ -142,11 +142,12 @@ def test_not_utf8(data_copy):
     assert found and "UTF-8" in found[0].message and found[0].line == 7
 
 
-def test_bounds_out_of_order(data_copy):
+def test_bounds_out_of_order_name_the_bounds_not_the_empty_value(data_copy):
     path = data_copy / "figures.csv"
-    line = set_cell(path, "former_rebels_south", "low", "30000")
+    line = set_cell(path, "former_rebels_south", "low", "30000")  # a range: its value cell is empty
     found = only(problems_of(data_copy), "figures.csv")
-    assert any(p.line == line and "value_within_bounds" in p.message for p in found), found
+    assert [(p.line, p.column, p.value) for p in found] == [(line, "low", "30000")], found
+    assert "bounds_in_order" in found[0].message and "low <= high" in found[0].expected
 
 
 @pytest.mark.parametrize(

@@ -10,24 +10,20 @@ from __future__ import annotations
 
 from ..paper import datasets
 from ..paper.parts import PartsCheck, parts_vs_total
-from ..params import Param, check_parameters
 from ..presentation import charts, citations, labels, marks, prose, style
 from ..presentation.charts import Chart
 from ..presentation.findings import Finding
+from ..reportparams import ADVISERS
 
 PEAK, TOTAL, MINISTRIES = "advisers_peak_2017", "advisers_total_2024_10", "advisers_ministries_2024"
 SHARE, REMAINDER, SCARCE = "advisers_share_of_peak_2024", "advisers_unallocated_2024", "russian_advisers_reduced_2024"
 
-PARAMETERS = (
-    Param("approximate_spread_percent", float, 0.0,
-          "Treat figures the paper gives as approximate ('roughly 80') as ± this percentage.", minimum=0.0, maximum=50.0),
-    Param("order", str, "size", "Order of the 2024 postings: by size, or as the paper lists them.", choices=("size", "paper")),
-)
+PARAMETERS = ADVISERS.specs
 
 
 def parameters(**values) -> dict:
     """Check the report's parameters and fill defaults."""
-    return check_parameters(PARAMETERS, values)
+    return ADVISERS.check(values, datasets.data_dir())
 
 
 def distribution(params: dict) -> PartsCheck:

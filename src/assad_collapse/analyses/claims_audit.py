@@ -11,15 +11,12 @@ from . import claims
 from ..paper import datasets
 from ..paper.derived import derived_figures
 from ..paper.expression import names
-from ..params import Param, check_parameters
 from ..presentation import charts, citations, labels, marks, prose, style
 from ..presentation.charts import Chart
 from ..presentation.findings import Finding
+from ..reportparams import CLAIMS_AUDIT
 
-PARAMETERS = (
-    Param("approximate_spread_percent", float, 0.0,
-          "Treat figures the paper gives as approximate as ± this percentage.", minimum=0.0, maximum=50.0),
-)
+PARAMETERS = CLAIMS_AUDIT.specs
 RESULT_WORDS = {claims.CONSISTENT: "holds", claims.CENTRAL_ONLY: "holds for the stated values, not across every bound",
                 claims.INCONSISTENT: "does not hold", claims.OPEN: "cannot be checked",
                 claims.TENSION: "a tension to note, not a sum to check"}
@@ -31,7 +28,7 @@ _SUM = re.compile(r"^\s*sum\(\s*([a-z][a-z0-9_]*)\s*\)\s*$")
 
 def parameters(**values) -> dict:
     """Check the report's parameters and fill defaults."""
-    return check_parameters(PARAMETERS, values)
+    return CLAIMS_AUDIT.check(values)
 
 
 def results(params: dict) -> pd.DataFrame:

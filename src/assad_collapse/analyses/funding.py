@@ -13,29 +13,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import ParameterError
 from ..paper import datasets
 from ..paper.quantity import Quantity
-from ..params import Param, check_parameters
 from ..presentation import citations, labels, prose
 from ..presentation.findings import Finding
+from ..reportparams import FUNDING, MARKED_EVENTS  # noqa: F401 (MARKED_EVENTS: the default, public here too)
 
-MARKED_EVENTS = (
-    "russian_support_reduction_begins_2020",
-    "ukraine_war_starts_2022_02",
-    "russia_cuts_funds_disloyal_units_2023",
-    "crackdown_pro_russian_officers_2023_2024",
-    "russia_heavy_support_cuts_2023_2024",
-)
-PARAMETERS = (
-    Param("share_2022", float, None, "Assumed share of the 2022-23 total that fell in 2022 (the paper gives no split); "
-          "None draws 2022-23 as one two-year span.", minimum=0.0, maximum=1.0, optional=True),
-    Param("peak_bn_per_year", float, None, "Annual peak level used as the baseline, in $bn; None uses the paper's figure.",
-          minimum=0.1, maximum=20.0, optional=True),
-    Param("cut_percent", float, None, "Cut from the peak by 2024, in percent; None uses the paper's figure.",
-          minimum=0.0, maximum=100.0, optional=True),
-    Param("marked_events", list, list(MARKED_EVENTS), "Ids of events from events.csv to mark on the time axis."),
-)
+PARAMETERS = FUNDING.specs
 PEAK, TOTAL, CUT, LOGISTICS = "fund_peak_2016_17", "fund_total_2022_23", "fund_cut_2024_vs_peak", "logistics_decline_2024"
 AVERAGE, LEVEL_2024, LOGISTICS_LEFT = "fund_avg_2022_23", "fund_level_2024", "logistics_share_of_peak_2024"
 TREND_STARTS, WAR, WAR_CUTS = "russian_support_reduction_begins_2020", "ukraine_war_starts_2022_02", "russia_cuts_syria_commitments_2022"
@@ -45,12 +29,7 @@ USD_YEAR = "usd_bn_per_year"
 
 def parameters(**values) -> dict:
     """Check the report's parameters (including that marked events exist) and fill defaults."""
-    checked = check_parameters(PARAMETERS, values)
-    known = set(datasets.events()["id"])
-    unknown = [e for e in checked["marked_events"] if e not in known]
-    if unknown:
-        raise ParameterError("marked_events", unknown, "ids of events.csv, e.g. " + ", ".join(MARKED_EVENTS))
-    return checked
+    return FUNDING.check(values, datasets.data_dir())
 
 
 def assumed(params: dict) -> dict[str, str]:

@@ -12,16 +12,13 @@ import matplotlib.pyplot as plt
 
 from ..paper import datasets
 from ..paper.parts import PartsCheck, parts_vs_total
-from ..params import Param, check_parameters
 from ..presentation import charts, citations, labels, marks, prose, style
 from ..presentation.charts import Chart
 from ..presentation.findings import Finding
 from ..presentation.style import Layout
+from ..reportparams import MANPOWER
 
-PARAMETERS = (
-    Param("approximate_spread_percent", float, 0.0,
-          "Treat figures the paper gives as approximate ('some', 'about') as ± this percentage.", minimum=0.0, maximum=50.0),
-)
+PARAMETERS = MANPOWER.specs
 ARMY_ACTIVE, ARMY_TOTAL, ARMY_2017 = "army_active_2024_08", "army_total_2024_04", "army_strength_2017_07"
 MILITIA_2017, MILITIA_2024, MILITIA_2021 = "militia_total_2017_07", "militia_total_2024", "militia_total_2021"
 FOREIGN, REBELS, DARAA = "foreign_militia_total_2024", "former_rebels_south", "daraa_towns_ex_fighters_share"
@@ -31,7 +28,7 @@ SHORT_SOURCE = {"author": "per the author", "unattributed": "no source named", "
 
 def parameters(**values) -> dict:
     """Check the report's parameters and fill defaults."""
-    return check_parameters(PARAMETERS, values)
+    return MANPOWER.check(values, datasets.data_dir())
 
 
 def _spread(params: dict) -> float:

@@ -13,20 +13,13 @@ import html
 
 import pandas as pd
 
-from ..errors import ParameterError
 from ..paper import datasets
-from ..paper.schemas import ACTORS, EVENT_CATEGORIES, EVENTS_SCOPE
-from ..params import Param, check_parameters
+from ..paper.vocabulary import EVENTS_SCOPE
 from ..presentation import citations, labels, prose
 from ..presentation.findings import Finding
+from ..reportparams import FIRST, LAST, TIMELINE  # noqa: F401 (the window's bounds, public here too)
 
-FIRST, LAST = int(EVENTS_SCOPE[0][:4]), int(EVENTS_SCOPE[1][:4])
-PARAMETERS = (
-    Param("start_year", int, FIRST, "First year of the window.", minimum=FIRST, maximum=LAST),
-    Param("end_year", int, LAST, "Last year of the window.", minimum=FIRST, maximum=LAST),
-    Param("actors", list, list(ACTORS), "Show events involving any of these actors.", choices=ACTORS, many=True),
-    Param("categories", list, list(EVENT_CATEGORIES), "Show events of these categories.", choices=EVENT_CATEGORIES, many=True),
-)
+PARAMETERS = TIMELINE.specs
 # The events that carry the story of the falling-out (an editorial choice; every event is in the table).
 STORY = (
     "russian_intervention_2015", "transition_deal_in_principle_2016", "russia_pushes_assad_handover_2017_2018",
@@ -44,13 +37,7 @@ END = ("twenty_fifth_division_fails_north_2024_11", "former_rebels_seize_south_2
 
 def parameters(**values) -> dict:
     """Check the parameters; the window must not end before it starts, and must keep some actor and category."""
-    checked = check_parameters(PARAMETERS, values)
-    if checked["end_year"] < checked["start_year"]:
-        raise ParameterError("end_year", checked["end_year"], f"a year from start_year ({checked['start_year']}) to {LAST}")
-    for name in ("actors", "categories"):
-        if not checked[name]:
-            raise ParameterError(name, checked[name], "at least one value")
-    return checked
+    return TIMELINE.check(values)
 
 
 def filtered(params: dict) -> bool:

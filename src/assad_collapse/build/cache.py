@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..inputs import InputFileError, regular_file_problem
 from ..paths import LIBRARY, LOCK_FILE
 
 PACKAGES = ("pandas", "numpy", "matplotlib", "papermill", "nbconvert")
@@ -83,6 +84,10 @@ class Environment:
 def environment(data_dir: Path, lock_file: Path | None = None) -> Environment:
     """Hash the shared inputs once per build."""
     lock_file = Path(lock_file or LOCK_FILE)
+    for path in data_files(data_dir):  # a FIFO would hang the hash, /dev/zero would never end it
+        problem = regular_file_problem(path)
+        if problem:
+            raise InputFileError(f"data file {path} {problem}")
     data = {p.name: sha256_file(p) for p in data_files(data_dir)}
     lock = sha256_file(lock_file) if lock_file.exists() else "missing"
     return Environment(data, hash_tree(library_files(), LIBRARY), lock, versions())

@@ -19,13 +19,30 @@ FRESH, STALE, FAILED, MISSING = "fresh", "stale", "failed", "missing"
 
 def read(reports_dir: Path) -> dict:
     """The last manifest, or an empty one if there is none or it is unreadable (then everything rebuilds)."""
+    return _load(reports_dir) or empty()
+
+
+def _load(reports_dir: Path) -> dict | None:
+    path = Path(reports_dir) / NAME
     try:
-        data = json.loads((Path(reports_dir) / NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"format": FORMAT, "reports": {}}
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 10_000_000:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("reports"), dict):
-        return {"format": FORMAT, "reports": {}}
+        return None
     return data
+
+
+def is_build_manifest(reports_dir: Path) -> bool:
+    """``reports_dir`` holds a manifest a build wrote: a regular file (not a link) in this format."""
+    return _load(reports_dir) is not None
+
+
+def empty() -> dict:
+    """The manifest of a reports directory before its first report is built."""
+    return {"format": FORMAT, "reports": {}}
 
 
 def render(manifest: dict) -> bytes:

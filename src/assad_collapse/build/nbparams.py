@@ -1,45 +1,57 @@
 """A notebook's parameters, read from its cell tagged ``parameters`` with ``json`` and ``ast`` (no kernel, no papermill).
 
-Used to check names given on the command line before anything runs, and to
-record each report's effective parameters (defaults, then the catalogue, then
-``-p``) in the manifest.
+Read to find a notebook's parameters before anything runs (see
+:mod:`.parameters`), and by ``assad-collapse params`` for notebooks without declared specs.
 """
 
 from __future__ import annotations
 
 import ast
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ParameterError
 
 
 @dataclass(frozen=True)
 class Declared:
-    """The parameters cell: its index among the notebook's cells, and each name with its default."""
+    """The parameters cell: its index among the notebook's cells, each name with its default and its comment."""
 
     cell_index: int | None
     defaults: dict[str, Any]
+    comments: dict[str, str] = field(default_factory=dict)
+    not_literal: frozenset[str] = frozenset()  # names whose default is an expression (kept as its source text)
 
 
 def declared(notebook: bytes | str | dict) -> Declared:
     """Names and defaults assigned at the top level of the first cell tagged ``parameters``."""
     nb = notebook if isinstance(notebook, dict) else json.loads(notebook)
-    for index, cell in enumerate(nb.get("cells", [])):
-        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+    cells = nb.get("cells", []) if isinstance(nb, dict) else []
+    for index, cell in enumerate(cells):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
             source = cell.get("source", "")
             source = "".join(source) if isinstance(source, list) else source
-            return Declared(index, _assignments(source))
+            defaults, not_literal = _assignments(source)
+            return Declared(index, defaults, _comments(source), frozenset(not_literal))
     return Declared(None, {})
 
 
-def _assignments(source: str) -> dict[str, Any]:
+_COMMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]*)?=.*#\s*(.+?)\s*$")
+
+
+def _comments(source: str) -> dict[str, str]:
+    """The comment at the end of each assignment line (``share = 0.5  # share of the total``)."""
+    return {m.group(1): m.group(2) for m in map(_COMMENT.match, source.splitlines()) if m}
+
+
+def _assignments(source: str) -> tuple[dict[str, Any], set[str]]:
     try:
         tree = ast.parse(source)
-    except SyntaxError:
-        return {}
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}, set()
     out: dict[str, Any] = {}
+    not_literal = set()
     for node in tree.body:
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
@@ -51,19 +63,7 @@ def _assignments(source: str) -> dict[str, Any]:
             if isinstance(target, ast.Name):
                 try:
                     out[target.id] = ast.literal_eval(value)
-                except (ValueError, SyntaxError, TypeError):
+                except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
                     out[target.id] = ast.unparse(value)  # not a literal: keep its source text
-    return out
-
-
-def effective(notebook_name: str, found: Declared, catalogue: dict, overrides: dict) -> tuple[dict, dict]:
-    """``(injected, effective)``: what papermill injects (catalogue, then ``-p``) and the full set with defaults.
-
-    Raises :class:`ParameterError` for a name the notebook does not declare.
-    """
-    injected = {**catalogue, **overrides}
-    for name, value in injected.items():
-        if name not in found.defaults:
-            known = ", ".join(found.defaults) or "none (no cell tagged 'parameters')"
-            raise ParameterError(name, value, f"a parameter of {notebook_name}: {known}")
-    return dict(sorted(injected.items())), {**found.defaults, **injected}
+                    not_literal.add(target.id)
+    return out, not_literal

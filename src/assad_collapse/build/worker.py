@@ -156,26 +156,39 @@ def run_report(job: dict) -> dict:
             resources={"metadata": {"path": job["cwd"]}},
         )
         stderr = stabilise(executed, original_ids)
+        if job.get("banner"):
+            add_banner(executed, job["banner"])
         html = export_html(executed, job["title"])
         write_atomic(Path(job["html"]), html)
         result.update(ok=True, html_sha256=sha256_bytes(html), stderr=stderr)
     except PapermillExecutionError as exc:
-        result["message"] = describe_cell_error(job, raw, nb, exc)
-    except Exception as exc:  # kernel died, timed out, unreadable notebook, export failed...
-        result["message"] = f"{Path(job['notebook']).name}: {type(exc).__name__}: {exc}"
+        cell, described = cell_of_error(job, raw, nb, exc)
+        result.update(message=f"{described}: {exc.ename}: {exc.evalue}", summary=f"{cell}: {exc.ename}")
+    except Exception as exc:  # kernel died, timed out, unreadable notebook, export failed, disk full...
+        name = Path(job["notebook"]).name
+        result.update(message=f"{name}: {type(exc).__name__}: {exc}", summary=f"{name}: {type(exc).__name__}")
     result["duration"] = time.perf_counter() - started
     return result
 
 
-def describe_cell_error(job: dict, raw: bytes, nb, exc: PapermillExecutionError) -> str:
-    """``<notebook>, cell <n> (<first line>): <Exception>: <message>``, with n counted in the notebook file."""
+def add_banner(nb, banner: str) -> None:
+    """Open the report with ``banner`` (HTML): at the top of its first Markdown cell, before the title."""
+    first = nb.cells[0] if nb.cells else None
+    if first is not None and first.cell_type == "markdown":
+        first.source = banner + "\n\n" + first.source
+    else:
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(banner, id="exploration-note"))
+
+
+def cell_of_error(job: dict, raw: bytes, nb, exc: PapermillExecutionError) -> tuple[str, str]:
+    """``(<notebook>, cell <n>, <notebook>, cell <n> (<first line>))``, with n counted in the notebook file."""
     found = declared(json.loads(raw))
     index = original_cell_index(exc.cell_index, found.cell_index, bool(job["parameters"]))
+    name = Path(job["notebook"]).name
     if index is None:
-        where = "the injected parameters cell"
-    else:
-        where = f"cell {index}"
-        if nb is not None and index < len(nb.cells):
-            first = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
-            where += f" ({first[:60]}{'...' if len(first) > 60 else ''})" if first else ""
-    return f"{Path(job['notebook']).name}, {where}: {exc.ename}: {exc.evalue}"
+        return f"{name}, the injected parameters cell", f"{name}, the injected parameters cell"
+    first = ""
+    if nb is not None and index < len(nb.cells):
+        first = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
+    shown = f" ({first[:60]}{'...' if len(first) > 60 else ''})" if first else ""
+    return f"{name}, cell {index}", f"{name}, cell {index}{shown}"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import Problem
+from ..inputs import MAX_BYTES, InputFileError, read_bytes, regular_file_problem
 from .schemas import Resource
 
 
@@ -28,6 +30,7 @@ class Table:
     lines: list[int]  # lines[i] is the line where frame row i starts
     texts: list[str]  # the raw text of that line
     problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False: the file could not be read at all (other files' references to it are not checked)
 
     def locate(self, index: int) -> tuple[int, str]:
         return self.lines[index], self.texts[index]
@@ -56,18 +59,24 @@ def _header_problems(resource: Resource, header: list[str], file: str, text: str
 def read_table(path: Path, resource: Resource, display_name: str | None = None) -> Table:
     """Read ``path`` as the file ``resource`` describes; structural faults go to ``Table.problems``."""
     file = display_name or path.name
-    empty = Table(resource, file, pd.DataFrame(columns=resource.columns, dtype=object), [], [])
-    if not path.exists():
+    empty = Table(resource, file, pd.DataFrame(columns=resource.columns, dtype=object), [], [], readable=False)
+    problem = regular_file_problem(path)
+    if problem == "does not exist":
         empty.problems.append(Problem(file, "file is missing", expected=f"a CSV file with columns {', '.join(resource.columns)}"))
         return empty
-    raw = path.read_bytes()
+    try:
+        raw = read_bytes(path)
+    except InputFileError:
+        empty.problems.append(Problem(file, f"cannot be read: it {problem or 'changed while being read'}",
+                                      expected=f"a CSV file of at most {MAX_BYTES:,} bytes"))
+        return empty
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         empty.problems.append(Problem(file, f"not valid UTF-8 (byte {exc.start})", line, expected="a UTF-8 encoded file"))
         return empty
-    physical = content.splitlines()
+    physical = re.split(r"\r\n|\r|\n", content)  # lines as the csv module counts them (not str.splitlines)
     if not content.strip():
         empty.problems.append(Problem(file, "file is empty", expected=f"a header row: {','.join(resource.columns)}"))
         return empty
@@ -100,7 +109,7 @@ def read_table(path: Path, resource: Resource, display_name: str | None = None) 
                 Problem(file, f"{kind}: {len(record)} fields", line, expected=f"{len(header)} fields, one per column (a comma inside a cell needs quotes)", text=text)
             )
             continue
-        rows.append([record[p] for p in positions])
+        rows.append([record[p].replace("\r\n", "\n") for p in positions])  # a quoted line break saved on Windows
         table.lines.append(line)
         table.texts.append(text)
     frame = pd.DataFrame(rows, columns=usable, dtype=object)

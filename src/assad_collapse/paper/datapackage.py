@@ -53,7 +53,10 @@ def _field(f: Field) -> dict:
 def _resource(r: Resource) -> dict:
     description = r.description
     if r.row_rules:
-        description += " Row checks: " + "; ".join(f"{rule.column}: {rule.expected}" for rule in r.row_rules) + "."
+        columns: dict[str, list[str]] = {}  # one entry per rule text, naming every column it applies to
+        for rule in r.row_rules:
+            columns.setdefault(rule.expected, []).append(rule.column)
+        description += " Row checks: " + "; ".join(f"{', '.join(c)}: {text}" for text, c in columns.items()) + "."
     schema: dict = {
         "fields": [_field(f) for f in r.fields],
         "missingValues": [""],

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import AssadCollapseError
 from ..paths import DATA_DIR_ENV, data_directory as data_dir  # noqa: F401 (public names of this module)
+from .numbers import to_numbers
 from .quantity import Quantity
 from .schemas import RESOURCES, Resource
 from .validate import validate_data_dir
@@ -37,9 +38,9 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     out = frame.copy()
     for f in resource.fields:
         if f.type == "number":
-            out[f.name] = pd.to_numeric(out[f.name]).astype("float64")
+            out[f.name] = to_numbers(out[f.name])  # the reader validation used: it accepted every cell
         elif f.type == "integer":
-            out[f.name] = pd.to_numeric(out[f.name]).astype("int64")
+            out[f.name] = to_numbers(out[f.name]).astype("int64")
         elif f.type == "date":
             out[f.name] = pd.to_datetime(out[f.name], format="%Y-%m-%d")
         else:
@@ -74,7 +75,7 @@ def events(path=None) -> pd.DataFrame:
 
 
 def interviews(path=None) -> pd.DataFrame:
-    """Interviews by category, with their count and locator from figures.csv."""
+    """Interviews by category, with their count (validated as one whole number) and locator from figures.csv."""
     df = _load("interviews", path)
     figs = figures(path).set_index("id")
     df["count"] = df["figure_id"].map(figs["value"]).astype("int64")

@@ -21,6 +21,7 @@ from typing import Callable
 
 import pandas as pd
 
+from .numbers import NUMBER_WORDS, to_numbers
 from .vocabulary import (
     ACTORS, CHECK_BASES, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS,
     LEVELS, OPEN_ENDS, PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
@@ -57,8 +58,8 @@ class Field:
         if self.enum:
             return "one of " + ", ".join(self.enum)
         words = {
-            "number": "a number",
-            "integer": "a whole number",
+            "number": NUMBER_WORDS,
+            "integer": "a whole number written with the digits 0-9",
             "date": "a real calendar date written YYYY-MM-DD",
             "string": "text",
         }[self.type]
@@ -165,9 +166,26 @@ def _bounds_present(df: pd.DataFrame) -> pd.Series:
     return (unspecified & ~has_low & ~has_high & ~has_value) | (~unspecified & numbered)
 
 
+def _bounds_in_order(df: pd.DataFrame) -> pd.Series:
+    return ~(to_numbers(df["low"]) > to_numbers(df["high"]))
+
+
 def _value_within_bounds(df: pd.DataFrame) -> pd.Series:
-    low, value, high = (pd.to_numeric(df[c], errors="coerce") for c in ("low", "value", "high"))
-    return ~((low > value) | (value > high) | (low > high))
+    low, value, high = (to_numbers(df[c]) for c in ("low", "value", "high"))
+    return ~((low > value) | (value > high))
+
+
+COUNT_UNITS = ("persons", "aircraft", "interviews")
+
+
+def _whole_count(column: str) -> RowRule:
+    """A count (persons, aircraft, interviews) is a whole number: 2.5 interviews cannot be published as 2."""
+    def holds(df: pd.DataFrame) -> pd.Series:
+        values = to_numbers(df[column])
+        return ~df["unit"].isin(COUNT_UNITS) | values.isna() | (values == values.round())
+
+    return RowRule(f"whole_count_{column}", column, f"a whole number: the unit is a count ({', '.join(COUNT_UNITS)})",
+                   holds, ("unit", column))
 
 
 OUTLINE = Resource(
@@ -195,9 +213,11 @@ FIGURES = Resource(
         Field("topic", "string", "What the figure is about.", enum=TOPICS),
         Field("measure", "string", "What is counted, in our words."),
         Field("group", "string", "The group, unit or institution the figure is about.", required=False),
-        Field("value", "number", "The figure as stated; empty for a range or an unquantified figure.", required=False),
-        Field("low", "number", "Lower bound; equal to value for a point figure.", required=False),
-        Field("high", "number", "Upper bound; equal to value for a point figure; empty when open-ended.", required=False),
+        Field("value", "number", "The figure as stated; empty for a range or an unquantified figure.", required=False,
+              minimum=0),
+        Field("low", "number", "Lower bound; equal to value for a point figure.", required=False, minimum=0),
+        Field("high", "number", "Upper bound; equal to value for a point figure; empty when open-ended.", required=False,
+              minimum=0),
         Field("unit", "string", "Unit as stated (persons are persons, not thousands).", enum=UNITS),
         *_period("period", "period the figure describes", required=False),
         Field("precision", "string", "How precise the paper is.", enum=PRECISIONS),
@@ -218,7 +238,9 @@ FIGURES = Resource(
             _bounds_present,
             ("precision", "low", "high", "value"),
         ),
+        RowRule("bounds_in_order", "low", "low <= high (the lower bound first)", _bounds_in_order, ("low", "high")),
         RowRule("value_within_bounds", "value", "low <= value <= high", _value_within_bounds, ("low", "value", "high")),
+        *(_whole_count(column) for column in ("value", "low", "high")),
         _ordered("period_start", "period_end"),
         _both_or_neither("period_start", "period_end"),
     ),

@@ -83,3 +83,10 @@ DATA_FILE_WORDS = {
     "outline": "Outline of the paper",
 }
 """What each published data file holds, in a reader's words (the link text wherever the downloads are listed)."""
+
+SCHEMES = ("heuer", "bayes")
+"""The ACH scoring schemes (analyses/ach): PARC's weighted inconsistency, or the Bayesian reading."""
+LADDERS = ("heuer", "symmetric")
+"""Bayesian likelihood ladders: only inconsistency counts (Heuer), or consistency counts too."""
+NA_MODES = ("zero", "average")
+"""How a not-applicable rating is scored: as nothing, or as the item's average over the other hypotheses."""

@@ -29,10 +29,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ...errors import ParameterError
-
-SCHEMES = ("heuer", "bayes")
-LADDERS = ("heuer", "symmetric")
-NA_MODES = ("zero", "average")
+from ...paper.vocabulary import LADDERS, NA_MODES, SCHEMES  # noqa: F401 (part of this module's names)
 SCALE = ("CC", "C", "N", "I", "II")  # a one-step change moves one place along this scale
 NA = "NA"
 

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...errors import ParameterError
 from ...paper import datasets
-from ...paper.vocabulary import QUESTIONS, SOURCE_KINDS
-from ...params import Param, check_parameters
+from ...reportparams import HYPOTHESES
 from .linchpins import linchpins
 from .matrix import Matrix, build_matrix
 from .montecarlo import monte_carlo
 from .multiverse import leaders, multiverse, practical_margin
 from .scoring import effective_factor, evaluate, top_ids
 from .sensitivity import discount, discount_each_kind, leave_one_out
-from .settings import LADDERS, NA_MODES, SCHEMES, Settings, check_prior
+from .settings import Settings
 
 MC_MARGIN = 0.05
 """Shares of Monte Carlo draws that differ by less than this (five points) are called a tie."""
@@ -138,34 +136,12 @@ def _multiverse_data(m: Matrix, s: Settings) -> dict:
             "switches": mv.switches.to_dict("records"), "table": mv.table.to_dict("records")}
 
 
-PARAMETERS = (
-    Param("question", str, "collapse", "Which question's hypotheses to weigh.", choices=QUESTIONS),
-    Param("scheme", str, "heuer", "Scoring: PARC's weighted inconsistency or the Bayesian reading.", choices=SCHEMES),
-    Param("weighted", bool, True, "Weight items by credibility x relevance (low 1/√2, medium 1, high √2)."),
-    Param("ladder", str, "heuer", "Bayesian likelihood ratios: only inconsistency counts, or consistency too.", choices=LADDERS),
-    Param("ii_weight", float, 2.0, "How many inconsistencies a very inconsistent rating counts for.", minimum=1.0, maximum=4.0),
-    Param("na", str, "zero", "Not applicable counts nothing, or takes the item's average.", choices=NA_MODES),
-    Param("dependence", float, 0.0, "0: every item counts in full; 1: a source counts once per hypothesis.", minimum=0.0, maximum=1.0),
-    Param("author_judgements", bool, True, "Keep the author's own judgements as evidence."),
-    Param("prior", list, None, "Prior over the question's hypotheses (bayes only), in file order; None is uniform.", optional=True),
-    Param("p_step", float, 0.2, "Monte Carlo: chance that a rating moves one step (half up, half down).", minimum=0.0, maximum=1.0),
-    Param("weight_noise", float, 0.2, "Monte Carlo: chance that a credibility or relevance level moves one level.", minimum=0.0, maximum=1.0),
-    Param("draws", int, 10_000, "Monte Carlo draws.", minimum=100, maximum=200_000),
-    Param("seed", int, 0, "Monte Carlo seed (same seed, same result).", minimum=0),
-    Param("discount_kinds", list, [], "Source kinds whose items are discounted.", choices=SOURCE_KINDS, many=True),
-    Param("discount_factor", float, 0.5, "Weight multiplier for the discounted kinds (0 drops them).", minimum=0.0, maximum=1.0),
-)
+PARAMETERS = HYPOTHESES.specs
 
 
 def parameters(**values) -> dict:
     """Check the report's parameters (the prior against the question's hypotheses) and fill defaults."""
-    checked = check_parameters(PARAMETERS, values)
-    if checked["prior"] is not None:
-        if checked["scheme"] != "bayes":
-            raise ParameterError("prior", checked["prior"], "None unless scheme='bayes'")
-        hyps = datasets.hypotheses()
-        check_prior(checked["prior"], tuple(hyps.loc[hyps["question"] == checked["question"], "id"]))
-    return checked
+    return HYPOTHESES.check(values, datasets.data_dir())
 
 
 def settings_for(params: dict) -> Settings:
