@@ -1,7 +1,9 @@
 """What a reader sees on a built page, and the fragments in it that read as program output.
 
 ``visible_text`` walks a page's HTML as a browser shows it (no script, style or hidden
-anchor marks; alternative text, tooltips and labels included). ``code_fragments`` applies
+anchor marks; alternative text, tooltips and labels included). Elements marked
+``data-reuse`` hold what a reader copies into another tool rather than reads (a
+BibTeX entry, the fingerprints of the inputs, a command): they are left out. ``code_fragments`` applies
 general rules, not a list of known offenders: identifiers in snake_case, "(s)" plurals,
 file names, Python values, empty lists and dicts, function calls over identifiers,
 anything set as code, a noun disagreeing with the number one, and the domain's proper
@@ -39,7 +41,8 @@ class _Visible(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        hides = tag in SKIP or bool(HIDDEN_CLASSES & set((attrs.get("class") or "").split()))
+        hides = (tag in SKIP or bool(HIDDEN_CLASSES & set((attrs.get("class") or "").split()))
+                 or "data-reuse" in attrs)  # material to copy into another tool: BibTeX, fingerprints, a command
         if tag == "head":
             self.in_head = True
         if not self.hidden() and not hides and not self.in_head:

@@ -1,8 +1,9 @@
-"""Command line: ``assad-collapse build | list | params | validate-data | datapackage``.
+"""Command line: ``assad-collapse build | verify | list | params | validate-data | datapackage``.
 
 Exit codes:
-  0  success (for ``build``: every chosen report is up to date)
-  1  a report failed to build (its last good HTML is kept and marked stale)
+  0  success (for ``build``: every chosen report is up to date; for ``verify``: every report reproduced)
+  1  a report failed to build (its last good HTML is kept and marked stale), or ``verify`` found a
+     published report that the rebuild does not reproduce
   2  invalid data, parameters, catalogue or usage (no notebook was run)
   3  another build is running on the same reports directory (nothing was done)
 
@@ -121,6 +122,25 @@ def cmd_build(args) -> int:
     return EXIT_REPORT_FAILED if failed else EXIT_OK
 
 
+def cmd_verify(args) -> int:
+    from .build.progress import for_stream
+    from .build.verify import verify
+    from .paths import data_directory
+
+    progress = for_stream(sys.stderr)
+    verdicts = verify(_catalogue(args), Path(args.reports_dir), data_directory(args.data_dir),
+                      root=Path(args.catalogue).resolve().parent, jobs=args.jobs, progress=progress,
+                      catalogue_file=Path(args.catalogue))
+    for v in verdicts:
+        if v.ok:
+            print(f"reproduced  {v.name}")
+        else:
+            print(f"DIFFERS     {v.name}: " + ", ".join(v.differing + [f"{m} (not published)" for m in v.missing]))
+    bad = [v.name for v in verdicts if not v.ok]
+    print(f"{len(verdicts) - len(bad)} of {len(verdicts)} reproduced" + (f"; differ: {', '.join(bad)}" if bad else ""))
+    return EXIT_REPORT_FAILED if bad else EXIT_OK
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -159,6 +179,11 @@ def parser() -> argparse.ArgumentParser:
                     help="reports built at once, each in its own process (default: the number of cores)")
     bp.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE", help="override a parameter (a Python literal)")
     bp.set_defaults(func=cmd_build)
+    vp = with_catalogue(with_data(sub.add_parser(
+        "verify", help="rebuild every report in a temporary directory and check the published files are reproduced")))
+    vp.add_argument("--reports-dir", default=str(ROOT / "reports"), help="the published reports (default: reports/)")
+    vp.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N", help="reports rebuilt at once")
+    vp.set_defaults(func=cmd_verify)
     return p
 
 

@@ -37,7 +37,8 @@ class Param:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple | None = None
-    optional: bool = False  # None is allowed and means "the paper's own figure"
+    optional: bool = False  # None is allowed; it means ``none_means``
+    none_means: str = "the paper's figure"
     many: bool = False  # a list of values, each checked against ``choices``
     shown_as: str = ""
 
@@ -57,7 +58,7 @@ class Param:
                 text += f" from {self.minimum:g} to {self.maximum:g}"
             elif self.minimum is not None:
                 text += f" >= {self.minimum:g}"
-        return text + (" (or None for the paper's figure)" if self.optional else "")
+        return text + (f" (or None for {self.none_means})" if self.optional else "")
 
     @property
     def label(self) -> str:

@@ -47,7 +47,7 @@ def test_a_finding_that_changed_names_the_data_row_that_caused_it_and_its_report
     assert row.what == "figure" and row.old == "2.5 ($bn a year)" and row.new == "2.6 ($bn a year)"
     assert row.reports == ("funding-cuts", "timeline") and row.causes == ({"file": "figures.csv", "id": "peak"},)
     assert found.what == "key finding" and found.reports == ("funding-cuts",)
-    assert found.old == "At the peak Russia spent about $2.5bn a year [1]."
+    assert found.old == "At the peak Russia spent about $2.5bn a year."
     assert found.causes == ({"file": "figures.csv", "id": "peak"},)
 
 
@@ -70,4 +70,4 @@ def test_nothing_changed_means_no_change():
 
 
 def test_plain_text_of_a_finding():
-    assert plain(r"**About \$0.75bn** a year [[3]](#src-x \"where\") \_ok") == "About $0.75bn a year [3] _ok"
+    assert plain(r"**About \$0.75bn** a year [[3]](#src-x \"where\") \_ok") == "About $0.75bn a year _ok"

@@ -26,7 +26,7 @@ def test_report_reference_and_bibtex_carry_the_data_fingerprint():
     ref = citation.report_reference("funding-cuts", "Russia's funding cuts", s)
     assert "Russia's funding cuts" in ref and "data 444444444444" in ref
     block = citation.cite_block("funding-cuts", "Russia's funding cuts", s)
-    assert block.count("<details>") == 2 and "@misc{assadcollapse-funding-cuts" in block
+    assert block.count('<details data-reuse="bibtex">') == 2 and "@misc{assadcollapse-funding-cuts" in block
 
 
 def test_stamp_shows_hashes_and_versions_and_no_path():

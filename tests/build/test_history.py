@@ -33,7 +33,8 @@ def test_each_build_with_changes_is_numbered_and_kept(tmp_path):
     assert "fund_peak_2016_17" not in section  # the id stays in the data, not in what a reader sees
     page = history.page(stored, TITLES).decode()
     assert page.index("Build 2") < page.index("Build 1")
-    assert "Changed in build 2" in history.report_note(stored, "timeline", TITLES)
+    note = history.report_note(stored, "timeline", TITLES)
+    assert "Updated in build 2:</strong> Spending at the peak (Syrian regime): 2.6 ($bn a year) \u2192 2.5 ($bn a year)." in note
     assert history.report_note(stored, "manpower", TITLES) == ""
 
 

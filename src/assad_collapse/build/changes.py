@@ -16,7 +16,9 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-KEYS = {"ratings.csv": ("evidence_id", "hypothesis_id")}  # every other download is keyed by its id column
+KEYS = {"ratings.csv": ("evidence_id", "hypothesis_id")}
+FILE_ORDER = ("figures.csv", "derived.csv", "events.csv", "interviews.csv", "hypotheses.csv", "evidence.csv",
+              "ratings.csv", "checks.csv")  # the order changes are listed in  # every other download is keyed by its id column
 LABEL_COLUMNS = ("measure", "title", "summary", "label", "claim", "category", "description")
 WHAT = {"figures.csv": "figure", "derived.csv": "derived value", "events.csv": "event", "evidence.csv": "evidence item",
         "ratings.csv": "rating", "hypotheses.csv": "hypothesis", "checks.csv": "check", "interviews.csv": "interviews"}
@@ -124,7 +126,7 @@ def row_changes(old_files: dict[str, bytes], new_files: dict[str, bytes]) -> lis
         for key, row in _rows(new_files.get(file) or old_files.get(file), file).items():
             lookup[key] = next((row[c] for c in LABEL_COLUMNS if row.get(c)), key)
     out = []
-    for file in sorted(set(old_files) | set(new_files)):
+    for file in sorted(set(old_files) | set(new_files), key=lambda f: (FILE_ORDER.index(f) if f in FILE_ORDER else len(FILE_ORDER), f)):
         old, new = _rows(old_files.get(file), file), _rows(new_files.get(file), file)
         if not old:  # a download that did not exist before is not a change of the data
             continue
@@ -144,6 +146,7 @@ def row_changes(old_files: dict[str, bytes], new_files: dict[str, bytes]) -> lis
     return out
 
 
+_NOTE = re.compile(r"\s*\[\d+(?:\s*[,\u2013-]\s*\d+)*\]")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")  # one level of nested brackets: [[3]](#x)
 
 
@@ -152,6 +155,7 @@ def plain(markdown: str) -> str:
     text = _LINK.sub(r"\1", markdown)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+!|~>.-])", r"\1", text)
+    text = _NOTE.sub("", text)  # note numbers lead nowhere outside their report
     return re.sub(r"[*_]{1,2}([^*_]+)[*_]{1,2}", r"\1", text).replace("\\$", "$").strip()
 
 

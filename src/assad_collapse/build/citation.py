@@ -58,15 +58,13 @@ class Stamp:
     parameters: str
     lock: str
     library: str
-    notebook: str
     versions: dict[str, str]
 
     @classmethod
     def from_inputs(cls, inputs: dict[str, str], versions: dict[str, str]) -> "Stamp":
         """From a report's input hashes (:func:`.cache.report_inputs`) and :func:`.cache.versions`."""
         short = {k: str(v)[:SHORT] for k, v in inputs.items()}
-        return cls(short["data"], short["parameters"], short["requirements.lock"], short["library"],
-                   short["notebook"], dict(versions))
+        return cls(short["data"], short["parameters"], short["requirements.lock"], short["library"], dict(versions))
 
 
 def report_reference(name: str, title: str, stamp: Stamp) -> str:
@@ -98,12 +96,12 @@ def cite_block(name: str | None, title: str | None, stamp: Stamp | None) -> str:
     parts = [
         '<section class="cite" aria-labelledby="How-to-cite"><h2 id="How-to-cite">How to cite</h2>',
         f"<p><strong>The paper:</strong> {_e(paper_reference())}</p>",
-        f"<details><summary>BibTeX for the paper</summary><pre>{_e(paper_bibtex())}</pre></details>",
+        f'<details data-reuse="bibtex"><summary>BibTeX for the paper</summary><pre>{_e(paper_bibtex())}</pre></details>',
     ]
     if name and title and stamp:
         parts += [
             f"<p><strong>This report:</strong> {_e(report_reference(name, title, stamp))}</p>",
-            f"<details><summary>BibTeX for this report</summary><pre>{_e(report_bibtex(name, title, stamp))}</pre></details>",
+            f'<details data-reuse="bibtex"><summary>BibTeX for this report</summary><pre>{_e(report_bibtex(name, title, stamp))}</pre></details>',
         ]
     else:
         parts.append(f"<p><strong>These reports:</strong> The {PROJECT} contributors, {PROJECT} {project_version()}; "
@@ -113,17 +111,18 @@ def cite_block(name: str | None, title: str | None, stamp: Stamp | None) -> str:
 
 
 def stamp_block(stamp: Stamp) -> str:
-    """The closing reproducibility stamp: what the report was built from, in short hashes and versions."""
+    """The closing reproducibility stamp: what the report was built from, in short fingerprints and versions."""
     versions = ", ".join(f"{_e(k if k != 'python' else 'Python')} {_e(v)}" for k, v in stamp.versions.items())
     rows = [
-        ("Data", stamp.data), ("Parameters", stamp.parameters), ("Notebook", stamp.notebook),
-        ("Library", stamp.library), ("Pinned dependencies", stamp.lock),
+        ("Data", stamp.data), ("Settings", stamp.parameters), ("Code", stamp.library),
+        ("Pinned dependencies", stamp.lock),
     ]
-    cells = "".join(f"<tr><th scope=\"row\">{_e(k)}</th><td><code>{_e(v)}</code></td></tr>" for k, v in rows)
+    cells = "".join(f'<tr><th scope="row">{_e(k)}</th><td><code>{_e(v)}</code></td></tr>' for k, v in rows)
     return (
         '<section class="stamp" aria-labelledby="Reproducibility"><h2 id="Reproducibility">Reproducibility</h2>'
-        f"<p>Built by {PROJECT} {_e(project_version())} with {versions}. The same inputs give the same bytes; "
-        f"<code>{PROJECT} verify</code> rebuilds every report and checks that they are reproduced. "
-        "Short fingerprints (SHA-256) of the inputs:</p>"
-        f'<table class="stamp-table"><tbody>{cells}</tbody></table></section>'
+        f"<p>Built by {PROJECT} {_e(project_version())} with {versions}. The same inputs give the same bytes: the "
+        f'project\'s verify command (<span data-reuse="command"><code>{PROJECT} verify</code></span>) rebuilds every '
+        "report and checks that it is reproduced. Fingerprints of what this page was built from (the first 12 "
+        "characters of each SHA-256):</p>"
+        f'<table class="stamp-table" data-reuse="fingerprints"><tbody>{cells}</tbody></table></section>'
     )

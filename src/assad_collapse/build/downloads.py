@@ -52,8 +52,8 @@ def render(data_dir: Path) -> dict[str, bytes]:
 def _cell(value) -> str:
     import pandas as pd
 
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return ""  # a missing number or date (never 'nan' or 'NaT')
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float):

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from .changes import Change
+from .page import file_words
 
 NAME = "history.json"
 PAGE = "history.html"
@@ -57,7 +58,7 @@ def _e(text) -> str:
 
 def _cause(cause: dict, titles: dict[str, str]) -> str:
     if "file" in cause:
-        return f"a changed row of {_e(cause['file'])}"
+        return f"a corrected row of \u201c{_e(file_words(cause['file']))}\u201d"
     if "parameter" in cause:
         return f"a changed setting of {_e(titles.get(cause.get('report'), 'the report'))}"
     if "data" in cause:
@@ -95,9 +96,9 @@ def latest_section(history: dict, titles: dict[str, str]) -> str:
     items = [_change_item(c, titles) for c in entry["changes"][:LATEST_SHOWN]]
     more = len(entry["changes"]) - LATEST_SHOWN
     tail = f"<p>And {more} more in the full history.</p>" if more > 0 else ""
-    return (head + f"<p>Build {entry['build']} (data {_e(entry['data'])}) changed {len(entry['changes'])} "
+    return (head + f"<p>Build {entry['build']} (data fingerprint {_e(entry['data'])}) changed {len(entry['changes'])} "
             f"{'thing' if len(entry['changes']) == 1 else 'things'} a reader sees:</p><ul>{''.join(items)}</ul>{tail}"
-            f'<p><a href="{PAGE}">The full change history</a> (also as data: <a href="{NAME}">{NAME}</a>).</p></section>')
+            f'<p><a href="{PAGE}">The full change history</a> (also <a href="{NAME}">as data</a>).</p></section>')
 
 
 def page(history: dict, titles: dict[str, str]) -> bytes:
@@ -106,7 +107,7 @@ def page(history: dict, titles: dict[str, str]) -> bytes:
     for entry in reversed(history["builds"]):
         items = "".join(_change_item(c, titles) for c in entry["changes"])
         sections.append(f'<section><h2 id="build-{entry["build"]}">Build {entry["build"]} '
-                        f'<small>(data {_e(entry["data"])})</small></h2><ul>{items}</ul></section>')
+                        f'<small>(data fingerprint {_e(entry["data"])})</small></h2><ul>{items}</ul></section>')
     body = "".join(sections) or "<p>No change has been recorded yet.</p>"
     text = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -118,21 +119,39 @@ li{{margin:.4rem 0}}.because,.was{{color:#555;font-size:.9rem}}a{{color:#0b5cad}
 <h1>What changed: the history of these reports</h1>
 <p>Each build that changed a figure, a derived value, a key finding or a setting is listed here, newest first,
 with the old and new value, why it changed and the reports it touched. Builds that changed nothing are not listed.
-The same history as data: <a href="{NAME}">{NAME}</a>.</p>
+The same history <a href="{NAME}">as data</a>.</p>
 {body}
 </main></body></html>
 """
     return text.encode("utf-8")
 
 
+def _short(change: dict) -> str:
+    old, new = change.get("old"), change.get("new")
+    value = f"new: {_e(new)}" if old is None else "removed" if new is None else f"{_e(old)} \u2192 {_e(new)}"
+    return f"{_e(change['label'])}: {value}"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def report_note(history: dict, report: str, titles: dict[str, str]) -> str:
-    """For a report's first screen: the newest build that changed it, or '' if none did."""
+    """For a report's first screen: one line on the newest build that changed it, the details folded away,
+    or '' if no build did."""
     for entry in reversed(history["builds"]):
         mine = [c for c in entry["changes"] if report in (c.get("reports") or [])]
-        if mine:
-            items = "".join(_change_item(c, titles) for c in mine[:5])
-            more = f"<p>And {len(mine) - 5} more.</p>" if len(mine) > 5 else ""
-            return (f'<aside class="changed" role="note"><p><strong>Changed in build {entry["build"]}</strong> '
-                    f'(data {_e(entry["data"])}):</p><ul>{items}</ul>{more}'
-                    f'<p><a href="{PAGE}#build-{entry["build"]}">Every change</a></p></aside>')
+        if not mine:
+            continue
+        values = [c for c in mine if c["what"] != "key finding"]
+        findings = len(mine) - len(values)
+        parts = [_short(c) for c in values[:2]]
+        if len(values) > 2:
+            parts.append(f"{_count(len(values) - 2, 'other value', 'other values')}")
+        if findings:
+            parts.append(f"{_count(findings, 'key finding', 'key findings')} reworded to match")
+        items = "".join(_change_item(c, titles) for c in mine)
+        return (f'<aside class="changed" role="note"><p><strong>Updated in build {entry["build"]}:</strong> '
+                f'{"; ".join(parts)}.</p><details><summary>What changed, and why</summary><ul>{items}</ul>'
+                f'<p><a href="{PAGE}#build-{entry["build"]}">Every change of that build</a></p></details></aside>')
     return ""

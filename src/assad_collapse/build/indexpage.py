@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass, field
 
 from ..paper.vocabulary import DATA_FILE_WORDS
+from .citation import cite_block
 from .downloads import DOWNLOADS
 
 STATUS_TEXT = {
@@ -26,7 +27,10 @@ STYLE = """body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,s
 margin:0 auto;padding:1rem}h1{font-size:1.8rem;line-height:1.2;margin:.5rem 0 .75rem}.about{font-size:1.02rem}
 .reference{border-left:4px solid #0b5cad;background:#eef4fb;padding:.5rem .9rem;margin:1rem 0}ul{list-style:none;padding:0}
 li{border-bottom:1px solid #ddd;padding:.8rem 0}h2{font-size:1.2rem;margin:.1rem 0 .3rem}.headline{margin:.2rem 0 .4rem}
-.status,.data{color:#555;font-size:.92rem;margin:.2rem 0}a{color:#0b5cad}.status-stale-failed,.status-failed{color:#a40000}"""
+.status,.data{color:#555;font-size:.92rem;margin:.2rem 0}a{color:#0b5cad}.status-stale-failed,.status-failed{color:#a40000}
+.changes{border:1px solid #c9d7e8;border-radius:4px;padding:.2rem .9rem;margin:1rem 0}.changes h2{margin-top:.6rem}
+.changes ul{list-style:disc;padding-left:1.2rem}.changes li{border:0;padding:.15rem 0}.because,.was{color:#555;font-size:.9rem}
+.cite pre{white-space:pre-wrap;font-size:.85rem;background:#f6f6f6;padding:.5rem}.reports-heading{margin-top:1.5rem}"""
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,9 @@ def _data(files: list[str]) -> str:
     return " · ".join(links)
 
 
-def render(entries: list[Entry]) -> bytes:
-    """The index page; depends only on the catalogue, the entries' findings and the statuses (no time, no duration)."""
+def render(entries: list[Entry], changes: str = "") -> bytes:
+    """The index page; depends only on the catalogue, the entries' findings, the statuses and the change history's
+    latest entry (``changes``, HTML from :func:`.history.latest_section`): no time, no duration."""
     items = []
     for e in entries:
         title = html.escape(e.title)
@@ -75,8 +80,14 @@ def render(entries: list[Entry]) -> bytes:
 <p class="about">These reports take every figure and dated event the paper gives, with how precise it is and who gave it,
 and show what they add up to, what holds and what the paper leaves open. Each report is a single file that opens
 offline, answers its question first and links every number to its place in the paper.</p>
+{changes}
+<h2 class="reports-heading">The reports</h2>
 <ul>
 {chr(10).join(items)}
-</ul></main></body></html>
+</ul>
+{cite_block(None, None, None)}
+<p class="data">All the data, with what each column means: <a href="data/README.md">the data README</a>
+and <a href="data/datapackage.json">datapackage.json</a>.</p>
+</main></body></html>
 """
     return page.encode("utf-8")

@@ -12,9 +12,12 @@ A build (:func:`build`):
 4. validates the data unless the manifest shows that these very data files were
    validated by this library before: invalid data stops the build before any
    notebook runs;
-5. runs the notebooks in worker processes (:mod:`.runner`, :mod:`.worker`), each
-   writing its HTML atomically, and meanwhile writes the CSV downloads;
-6. writes the manifest and index, each only if its bytes changed.
+5. runs the notebooks in worker processes (:mod:`.runner`, :mod:`.worker`) and
+   meanwhile renders the CSV downloads;
+6. publishes (:mod:`.publish`): compares what it made with the previous build and
+   records the changes, then writes every report, its key findings and executed
+   notebook, and the downloads, each atomically and only if its bytes changed;
+7. writes the manifest and index, likewise.
 
 A report whose notebook fails keeps its last good HTML, marked stale. An
 exploration (``-p`` values that differ from the catalogue's) writes only its own
@@ -26,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, indexpage, manifest, outdir
+from . import cache, history, indexpage, manifest, outdir
 from .atomic import remove_stale_temps, write_atomic, write_if_changed
 from ..catalogue import Report
 from .lock import BuildLock
@@ -88,20 +91,45 @@ def build(catalogue: list[Report], reports_dir: Path, data_dir: Path, overrides:
         entries = {s.report.name: s.entry for s in work.specs}
         outcomes = {s.report.name: Outcome(s.report.name, UP_TO_DATE) for s in work.specs if s.chosen}
         try:
-            _execute(work, entries, outcomes, reports_dir, data_dir, root, force, jobs, progress)
+            made, files = _execute(work, entries, outcomes, reports_dir, data_dir, root, force, jobs, progress)
         finally:
             progress.close()
+        if made or files is not None:
+            _publish(work, made, files, entries, reports_dir)
+        for m in made:
+            if not m.published:
+                progress.line(f"wrote {reports_dir / m.html_file}")
         if work.publishes:
             write_if_changed(reports_dir / manifest.NAME, _manifest(work, entries, reports_dir))
             write_if_changed(reports_dir / "index.html", _index(work.specs, entries, reports_dir))
     return list(outcomes.values())
 
 
+def _publish(work: Plan, made: list, files: dict | None, entries: dict, reports_dir: Path) -> None:
+    """Record what changed and write every file this build made (see :mod:`.publish`)."""
+    from . import publish
+
+    titles = {s.report.name: s.report.title for s in work.specs}
+    previous = {s.report.name: s.entry for s in work.specs}
+    hashes = publish.publish(made, reports_dir, titles, previous, files, work.env.versions, work.env.data_hash)
+    for m in made:
+        if m.published:
+            entries[m.name]["html"] = {"file": m.html_file, "sha256": hashes[m.name]}
+    if files is not None:
+        work.downloads = {"inputs": cache.downloads_inputs(work.env), "files": {n: cache.sha256_bytes(d) for n, d in files.items()}}
+
+
 def _execute(work: "Plan", entries: dict, outcomes: dict, reports_dir: Path, data_dir: Path, root: Path,
-             force: bool, jobs: int | None, progress: Plain) -> None:
-    """Validate, run the notebooks in worker processes and meanwhile write the downloads."""
+             force: bool, jobs: int | None, progress: Plain) -> tuple[list, dict | None]:
+    """Validate, run the notebooks in worker processes and meanwhile render the downloads; write nothing.
+
+    Returns what the workers made (:class:`.publish.Made`, one per report built) and the new files of
+    reports/data/ (None when they are current).
+    """
     by_name = {s.report.name: s for s in work.specs}
     runner = Runner(min(jobs or default_jobs(), len(work.todo)), kernel_environment(data_dir)) if work.todo else None
+    made: list = []
+    files = None
 
     def on_result(result: dict) -> None:
         spec = by_name[result["name"]]
@@ -115,9 +143,7 @@ def _execute(work: "Plan", entries: dict, outcomes: dict, reports_dir: Path, dat
             progress.line(f"warning: {outcome.name} wrote to stderr (left out of the report): {first[:200]}")
         if spec.explore:
             outcome.html = reports_dir / spec.explore
-            progress.line(f"wrote {outcome.html}")
-        elif work.publishes:
-            write_if_changed(reports_dir / manifest.NAME, _manifest(work, entries, reports_dir))  # keep finished work
+        made.append(_made(spec, result))
 
     try:
         if force or work.downloads is None:  # else these very inputs passed validation before
@@ -128,7 +154,9 @@ def _execute(work: "Plan", entries: dict, outcomes: dict, reports_dir: Path, dat
             order = sorted(work.todo, key=lambda n: -((by_name[n].entry or {}).get("duration") or float("inf")))
             runner.submit([_job(by_name[n], reports_dir, data_dir) for n in order])
         if work.downloads is None and work.publishes:
-            work.downloads = _write_downloads(work.env, data_dir, reports_dir)
+            from . import downloads, publish
+
+            files = publish.download_files(downloads.render(data_dir))
         if runner:
             runner.collect(progress.started, on_result)
     except BaseException:
@@ -137,6 +165,21 @@ def _execute(work: "Plan", entries: dict, outcomes: dict, reports_dir: Path, dat
         raise
     if runner:
         runner.close()
+    order = {s.report.name: n for n, s in enumerate(work.specs)}
+    return sorted(made, key=lambda m: order[m.name]), files
+
+
+def _made(spec: Spec, result: dict):
+    """A worker's result for one report, with where it goes and what it was built from."""
+    from .page import NOTEBOOKS
+    from .publish import Made
+
+    name = spec.report.name
+    html_file = spec.explore or f"{name}.html"
+    notebook_file = html_file.removesuffix(".html") + ".ipynb" if spec.explore else f"{NOTEBOOKS}/{name}.ipynb"
+    return Made(name, spec.report.title, html_file, notebook_file, {**spec.inputs, "notebook": result["notebook_sha256"]},
+                spec.published, result["html"], result["findings"], result["data_used"], result["executed"],
+                published=not spec.explore)
 
 
 def _job(spec: Spec, reports_dir: Path, data_dir: Path) -> dict:
@@ -169,7 +212,7 @@ def _record(spec: Spec, result: dict, entries: dict, root: Path, data_dir: Path)
             "notebook": spec.notebook, "title": spec.report.title,
             "parameters": cache.canonical(spec.published),
             "inputs": {**spec.inputs, "notebook": result["notebook_sha256"]},  # the bytes that actually ran
-            "html": {"file": f"{name}.html", "sha256": result["html_sha256"]},
+            "html": None,  # the file and its hash once published
             "duration": duration,
         }
         return Outcome(name, BUILT, duration=duration)
@@ -204,21 +247,17 @@ def _manifest(work: Plan, entries: dict, reports_dir: Path) -> bytes:
 
 
 def _index(specs: list[Spec], entries: dict, reports_dir: Path) -> bytes:
+    """The index page: the latest changes, then every report with its headline, data used and status."""
+    from .publish import index_details
+
     items = []
     for spec in specs:
         entry = entries.get(spec.report.name)
         status = manifest.status(entry, spec.inputs, reports_dir)
         if status == manifest.STALE and (entry or {}).get("error"):
             status = "stale-failed"
+        headline, files = index_details(reports_dir, spec.report.name)
         items.append(indexpage.Entry(spec.report.name, spec.report.title, spec.report.summary, status,
-                                     manifest.html_intact(entry, reports_dir)))
-    return indexpage.render(items)
-
-
-def _write_downloads(env: cache.Environment, data_dir: Path, reports_dir: Path) -> dict:
-    from . import downloads
-
-    files = downloads.render(data_dir)
-    for name, data in files.items():
-        write_if_changed(reports_dir / "data" / name, data)
-    return {"inputs": cache.downloads_inputs(env), "files": {n: cache.sha256_bytes(d) for n, d in files.items()}}
+                                     manifest.html_intact(entry, reports_dir), headline, files))
+    titles = {s.report.name: s.report.title for s in specs}
+    return indexpage.render(items, history.latest_section(history.read(reports_dir), titles))

@@ -19,7 +19,7 @@ from . import manifest
 from .atomic import is_our_temp
 from .lock import LOCK_NAME
 
-SUBDIRECTORIES = ("data", "explore")  # where the build writes below the reports directory
+SUBDIRECTORIES = ("data", "explore", "notebooks")  # where the build writes below the reports directory
 
 
 class UnsafeReportsDir(AssadCollapseError):

@@ -72,7 +72,7 @@ def _parse(specs: ReportParameters, name: str, text: str) -> Any:
 def describe(param: Param, value: Any, titles: dict[str, str]) -> str:
     """A value in words for a reader: 35% for a share of 0.35, an event's title for its id."""
     if value is None:
-        return "the paper's own figure" if param.optional else "none"
+        return param.none_means if param.optional else "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

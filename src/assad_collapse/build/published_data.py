@@ -34,6 +34,7 @@ DERIVED_FIELDS = {
     "value": ("number", "The value computed from the paper's figures."),
     "low": ("number", "Lower bound, carried through the computation from the bounds of its inputs."),
     "high": ("number", "Upper bound, likewise."),
+    "precision": ("string", "approximate when any figure it is computed from is approximate, else as_stated."),
     "period_start": ("date", "First day of the period it describes."),
     "period_end": ("date", "Last day of the period it describes."),
     "formula": ("string", "The computation, over the ids of the figures it uses (see figures.csv)."),

@@ -18,9 +18,9 @@ from pathlib import Path
 from ..catalogue import Report
 from ..errors import AssadCollapseError
 from . import history, manifest
+from .publish import FINDINGS_SUFFIX
 
 STATE = (manifest.NAME, history.NAME)  # the published set's memory of earlier builds
-FINDINGS_SUFFIX = ".findings.json"
 SKIPPED_DIRS = ("explore",)  # explorations are not part of the published set
 
 
@@ -89,7 +89,7 @@ def compare(reports_dir: Path, rebuilt: Path, names: list[str]) -> list[Verdict]
 
 
 def verify(catalogue: list[Report], reports_dir: Path, data_dir: Path, *, root: Path, jobs: int | None = None,
-           progress=None, keep: Path | None = None) -> list[Verdict]:
+           progress=None, catalogue_file: Path | None = None) -> list[Verdict]:
     """Rebuild the whole catalogue into a temporary directory and compare it with ``reports_dir``."""
     from .orchestrate import FAILED, build
 
@@ -100,11 +100,9 @@ def verify(catalogue: list[Report], reports_dir: Path, data_dir: Path, *, root: 
         target = Path(tmp) / "reports"
         target.mkdir()
         prepare(reports_dir, target)
-        outcomes = build(catalogue, target, data_dir, {}, root=root, force=True, jobs=jobs, progress=progress)
+        outcomes = build(catalogue, target, data_dir, {}, root=root, force=True, jobs=jobs, progress=progress,
+                         catalogue_file=catalogue_file)
         failed = [o.name for o in outcomes if o.state == FAILED]
         if failed:
             raise AssadCollapseError("the rebuild failed for " + ", ".join(failed) + ": nothing could be compared")
-        verdicts = compare(reports_dir, target, [r.name for r in catalogue])
-        if keep is not None:
-            shutil.copytree(target, keep, dirs_exist_ok=True)
-    return verdicts
+        return compare(reports_dir, target, [r.name for r in catalogue])

@@ -38,7 +38,7 @@ from jupyter_core.paths import jupyter_runtime_dir  # noqa: E402
 from nbconvert import HTMLExporter  # noqa: E402
 from papermill.exceptions import PapermillExecutionError  # noqa: E402
 
-from .atomic import write_atomic  # noqa: E402
+from . import extract  # noqa: E402
 from .cache import sha256_bytes  # noqa: E402
 from .nbclean import original_cell_index, stabilise  # noqa: E402
 from .nbparams import declared  # noqa: E402
@@ -132,11 +132,13 @@ def export_html(nb, title: str) -> bytes:
 
 
 def run_report(job: dict) -> dict:
-    """Execute ``job['notebook']`` with ``job['parameters']``; on success write ``job['html']`` atomically.
+    """Execute ``job['notebook']`` with ``job['parameters']`` and export it; the build publishes what comes back.
 
     Returns a plain dict (exceptions from papermill do not survive pickling):
-    ``ok``, ``duration``, ``notebook_sha256`` (of the bytes actually run), and
-    ``html_sha256`` and ``stderr``, or ``message`` naming the cell and exception.
+    ``ok``, ``duration``, ``notebook_sha256`` (of the bytes actually run), and on
+    success ``html`` (the exported page), ``findings`` and ``data_used`` (what the
+    notebook attached as data), ``executed`` (the notebook as published) and
+    ``stderr``; on failure ``message`` naming the cell and exception.
     """
     started = time.perf_counter()
     if _events is not None:
@@ -159,8 +161,8 @@ def run_report(job: dict) -> dict:
         if job.get("banner"):
             add_banner(executed, job["banner"])
         html = export_html(executed, job["title"])
-        write_atomic(Path(job["html"]), html)
-        result.update(ok=True, html_sha256=sha256_bytes(html), stderr=stderr)
+        result.update(ok=True, html=html, findings=extract.findings(executed), data_used=extract.data_used(executed),
+                      executed=extract.notebook_bytes(executed), stderr=stderr)
     except PapermillExecutionError as exc:
         cell, described = cell_of_error(job, raw, nb, exc)
         result.update(message=f"{described}: {exc.ename}: {exc.evalue}", summary=f"{cell}: {exc.ename}")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..inputs import MAX_BYTES, InputFileError, read_bytes, regular_file_problem
-from .schemas import Resource
+from .resource import Resource
 
 
 @dataclass

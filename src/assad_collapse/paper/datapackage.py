@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schemas import RESOURCES, Field, Resource
+from .resource import Field, Resource
+from .schemas import RESOURCES
 
 PACKAGE = {
     "profile": "tabular-data-package",

@@ -17,7 +17,8 @@ from ..errors import AssadCollapseError
 from ..paths import DATA_DIR_ENV, data_directory as data_dir  # noqa: F401 (public names of this module)
 from .numbers import to_numbers
 from .quantity import Quantity
-from .schemas import RESOURCES, Resource
+from .resource import Resource
+from .schemas import RESOURCES
 from .validate import validate_data_dir
 
 

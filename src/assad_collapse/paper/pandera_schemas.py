@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import numbers
-from .schemas import Field, Resource, _as_date
+from .resource import Field, Resource, as_date
 
 # Control characters (tab and line feed aside), bidirectional overrides and isolates, line and paragraph
 # separators and a stray byte-order mark: invisible in a report, or able to reorder what a reader sees.
@@ -25,7 +25,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u20
 
 
 def _real_dates(series: pd.Series) -> pd.Series:
-    return _as_date(series).notna() | series.isna()
+    return as_date(series).notna() | series.isna()
 
 
 def _plain_text(series: pd.Series) -> pd.Series:

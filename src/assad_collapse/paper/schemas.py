@@ -15,177 +15,15 @@ export is not tied to pandera's own (partial) Frictionless support.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import Callable
-
-import pandas as pd
-
-from .numbers import NUMBER_WORDS, to_numbers
-from .vocabulary import (
-    ACTORS, CHECK_BASES, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, ISO_DATE_PATTERN, JUDGEMENTS,
-    LEVELS, OPEN_ENDS, PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
+from .resource import (
+    Field, ForeignKey, Resource, RowRule, both_or_neither, bounds_in_order,
+    bounds_present, id_field, locator_field, ordered, period_fields, value_within_bounds,
+    whole_count,
 )
-
-
-@dataclass(frozen=True)
-class Field:
-    """One column, described in Frictionless Table Schema terms."""
-
-    name: str
-    type: str  # Frictionless type: string, number, integer, date
-    description: str
-    required: bool = True
-    unique: bool = False
-    enum: tuple[str, ...] | None = None
-    minimum: float | None = None
-    pattern: str | None = None
-    list_of: tuple[str, ...] | None = None  # ';'-separated values, each from this vocabulary
-
-    @property
-    def effective_pattern(self) -> str | None:
-        if self.list_of:
-            choice = "|".join(map(re.escape, self.list_of))
-            return rf"^({choice})(;({choice}))*$"
-        if self.type == "date":
-            return ISO_DATE_PATTERN
-        return self.pattern
-
-    def expected(self) -> str:
-        """What a valid cell of this column looks like, in words for an error message."""
-        if self.list_of:
-            return "one or more of " + ", ".join(self.list_of) + " joined by ';'"
-        if self.enum:
-            return "one of " + ", ".join(self.enum)
-        words = {
-            "number": NUMBER_WORDS,
-            "integer": "a whole number written with the digits 0-9",
-            "date": "a real calendar date written YYYY-MM-DD",
-            "string": "text",
-        }[self.type]
-        if self.minimum is not None:
-            words += f" >= {self.minimum:g}"
-        if self.pattern == ID_PATTERN:
-            words = "an id of lower-case letters, digits and '_' starting with a letter"
-        return words
-
-
-@dataclass(frozen=True)
-class RowRule:
-    """A check across the columns of one row; ``holds`` returns True for good rows."""
-
-    name: str
-    column: str  # the column the message points at
-    expected: str
-    holds: Callable[[pd.DataFrame], pd.Series]
-    reads: tuple[str, ...] = ()  # every column ``holds`` looks at
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    fields: tuple[str, ...]
-    resource: str
-    reference: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Resource:
-    """One data file: its name, path, meaning, fields and keys."""
-
-    name: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...] = ()
-    row_rules: tuple[RowRule, ...] = ()
-    locator_columns: tuple[str, ...] = field(default=())
-
-    @property
-    def path(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def columns(self) -> list[str]:
-        return [f.name for f in self.fields]
-
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
-
-def _id(description: str) -> Field:
-    return Field("id", "string", description, unique=True, pattern=ID_PATTERN)
-
-
-def _locator() -> Field:
-    return Field(
-        "locator",
-        "string",
-        "Where in the paper: 'Section › Subsection › ¶n' (or 'Section › ¶n'), several joined by "
-        "';'. Sections, subsections and paragraph counts are those of outline.csv.",
-    )
-
-
-def _period(prefix: str, what: str, required: bool = True) -> tuple[Field, Field]:
-    empty = "" if required else " Both empty when the paper gives no period."
-    return (
-        Field(f"{prefix}_start", "date", f"First day of the {what}.{empty}", required=required),
-        Field(f"{prefix}_end", "date", f"Last day of the {what}.{empty}", required=required),
-    )
-
-
-def _both_or_neither(start: str, end: str) -> RowRule:
-    return RowRule(
-        f"{start}_and_{end}_together",
-        end,
-        f"a date when {start} has one, and empty when it is empty",
-        lambda df: df[start].isna() == df[end].isna(),
-        (start, end),
-    )
-
-
-def _as_date(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
-
-
-def _ordered(start: str, end: str) -> RowRule:
-    return RowRule(
-        f"{start}_before_{end}",
-        end,
-        f"a date on or after {start}",
-        lambda df: ~(_as_date(df[start]) > _as_date(df[end])),
-        (start, end),
-    )
-
-
-def _bounds_present(df: pd.DataFrame) -> pd.Series:
-    unspecified = df["precision"] == "unspecified"
-    at_least = df["precision"] == "at_least"
-    has_low, has_high, has_value = df["low"].notna(), df["high"].notna(), df["value"].notna()
-    numbered = has_low & (has_high | at_least)
-    return (unspecified & ~has_low & ~has_high & ~has_value) | (~unspecified & numbered)
-
-
-def _bounds_in_order(df: pd.DataFrame) -> pd.Series:
-    return ~(to_numbers(df["low"]) > to_numbers(df["high"]))
-
-
-def _value_within_bounds(df: pd.DataFrame) -> pd.Series:
-    low, value, high = (to_numbers(df[c]) for c in ("low", "value", "high"))
-    return ~((low > value) | (value > high))
-
-
-COUNT_UNITS = ("persons", "aircraft", "interviews")
-
-
-def _whole_count(column: str) -> RowRule:
-    """A count (persons, aircraft, interviews) is a whole number: 2.5 interviews cannot be published as 2."""
-    def holds(df: pd.DataFrame) -> pd.Series:
-        values = to_numbers(df[column])
-        return ~df["unit"].isin(COUNT_UNITS) | values.isna() | (values == values.round())
-
-    return RowRule(f"whole_count_{column}", column, f"a whole number: the unit is a count ({', '.join(COUNT_UNITS)})",
-                   holds, ("unit", column))
+from .vocabulary import (
+    ACTORS, CHECK_BASES, DATE_PRECISIONS, EVENT_CATEGORIES, EVENTS_SCOPE, ID_PATTERN, JUDGEMENTS, LEVELS,
+    OPEN_ENDS, PRECISIONS, QUESTIONS, RATINGS, RELATIONS, SOURCE_KINDS, TOPICS, UNITS,
+)
 
 
 OUTLINE = Resource(
@@ -209,7 +47,7 @@ FIGURES = Resource(
     "and leaves value empty; a figure the paper leaves unquantified ('some', 'not known') has "
     "precision 'unspecified' and no number.",
     (
-        _id("Stable identifier of the figure."),
+        id_field("Stable identifier of the figure."),
         Field("topic", "string", "What the figure is about.", enum=TOPICS),
         Field("measure", "string", "What is counted, in our words."),
         Field("group", "string", "The group, unit or institution the figure is about.", required=False),
@@ -219,10 +57,10 @@ FIGURES = Resource(
         Field("high", "number", "Upper bound; equal to value for a point figure; empty when open-ended.", required=False,
               minimum=0),
         Field("unit", "string", "Unit as stated (persons are persons, not thousands).", enum=UNITS),
-        *_period("period", "period the figure describes", required=False),
+        *period_fields("period", "period the figure describes", required=False),
         Field("precision", "string", "How precise the paper is.", enum=PRECISIONS),
         Field("source_kind", "string", "Who gave the figure according to the paper.", enum=SOURCE_KINDS),
-        _locator(),
+        locator_field(),
         Field("part_of", "string", "The id of the figure this one is a part of (e.g. one militia of the militia total).",
               required=False, pattern=ID_PATTERN),
         Field("note", "string", "A short note in our own words.", required=False),
@@ -235,14 +73,14 @@ FIGURES = Resource(
             "low",
             "low and high (and value, if any) for an as_stated or approximate figure, low for "
             "'at_least', and no number at all for 'unspecified'",
-            _bounds_present,
+            bounds_present,
             ("precision", "low", "high", "value"),
         ),
-        RowRule("bounds_in_order", "low", "low <= high (the lower bound first)", _bounds_in_order, ("low", "high")),
-        RowRule("value_within_bounds", "value", "low <= value <= high", _value_within_bounds, ("low", "value", "high")),
-        *(_whole_count(column) for column in ("value", "low", "high")),
-        _ordered("period_start", "period_end"),
-        _both_or_neither("period_start", "period_end"),
+        RowRule("bounds_in_order", "low", "low <= high (the lower bound first)", bounds_in_order, ("low", "high")),
+        RowRule("value_within_bounds", "value", "low <= value <= high", value_within_bounds, ("low", "value", "high")),
+        *(whole_count(column) for column in ("value", "low", "high")),
+        ordered("period_start", "period_end"),
+        both_or_neither("period_start", "period_end"),
     ),
     locator_columns=("locator",),
 )
@@ -255,8 +93,8 @@ EVENTS = Resource(
     "and 'late' in a year are January-April, May-August and September-December, and in a month "
     "days 1-10, 11-20 and 21 to the end. open_ended says which end of the span the paper leaves open.",
     (
-        _id("Stable identifier of the event."),
-        *_period("date", "span in which the event happened (the same day twice for a dated day)"),
+        id_field("Stable identifier of the event."),
+        *period_fields("date", "span in which the event happened (the same day twice for a dated day)"),
         Field("date_precision", "string", "How precisely the paper dates the event.", enum=DATE_PRECISIONS),
         Field("open_ended", "string", "'start' when the paper gives only a latest date (it may have begun earlier: "
               "'no later than', 'by'); 'end' when it gives no end (the stored end is the last date covered); else empty.",
@@ -265,12 +103,12 @@ EVENTS = Resource(
         Field("actors", "string", "Who acted, ';'-separated.", list_of=ACTORS),
         Field("category", "string", "Kind of event.", enum=EVENT_CATEGORIES),
         Field("turning_point", "string", "'yes' if the paper presents it as a turning point, else 'no'.", enum=("yes", "no")),
-        _locator(),
+        locator_field(),
         Field("note", "string", "A short note in our own words.", required=False),
     ),
     primary_key=("id",),
     row_rules=(
-        _ordered("date_start", "date_end"),
+        ordered("date_start", "date_end"),
         RowRule(
             "within_scope",
             "date_start",
@@ -287,7 +125,7 @@ INTERVIEWS = Resource(
     "Interviews by category of interviewee",
     "The paper's interview base by category; the counts themselves are figures (figure_id).",
     (
-        _id("Stable identifier of the category."),
+        id_field("Stable identifier of the category."),
         Field("category", "string", "Category of interviewee, in our words."),
         Field("source_kind", "string", "The kind of source these interviewees are.", enum=SOURCE_KINDS),
         Field("figure_id", "string", "The figure that gives how many interviews.", unique=True, pattern=ID_PATTERN),
@@ -301,7 +139,7 @@ HYPOTHESES = Resource(
     "Competing hypotheses",
     "The explanations the paper's conclusion weighs, grouped by the question they answer.",
     (
-        _id("Stable identifier of the hypothesis."),
+        id_field("Stable identifier of the hypothesis."),
         Field("question", "string", "collapse: why the regime fell; intent: did Russia weaken it on purpose.", enum=QUESTIONS),
         Field("label", "string", "Short label for charts."),
         Field("short_label", "string", "One word for narrow table headings (the matrix on a phone)."),
@@ -310,7 +148,7 @@ HYPOTHESES = Resource(
               "can be true (our sharpening of the paper's wording)."),
         Field("favoured_by", "string", "Who would favour it according to the paper.", required=False),
         Field("paper_judgement", "string", "What the paper concludes about it.", enum=JUDGEMENTS),
-        _locator(),
+        locator_field(),
     ),
     primary_key=("id",),
     locator_columns=("locator",),
@@ -322,12 +160,12 @@ EVIDENCE = Resource(
     "Items of evidence from the paper that bear on the hypotheses, each with its source, date, "
     "credibility and relevance. Items with the same source_group come from one source.",
     (
-        _id("Stable identifier of the evidence item."),
+        id_field("Stable identifier of the evidence item."),
         Field("summary", "string", "A one-line label for tables and charts, in our words."),
         Field("description", "string", "The evidence in our words."),
         Field("source_kind", "string", "Kind of source according to the paper.", enum=SOURCE_KINDS),
         Field("source_group", "string", "Items sharing a value come from the same source.", pattern=ID_PATTERN),
-        *_period("period", "period the evidence describes", required=False),
+        *period_fields("period", "period the evidence describes", required=False),
         Field("credibility", "string", "How far the paper grounds the item: high for an event anyone could check or a point "
               "several kinds of source agree on; medium for a fact the author reports, a specific account by a source in a "
               "position to know, or the author's own judgement; low for one partisan or second-hand voice, or a guess.",
@@ -337,10 +175,10 @@ EVIDENCE = Resource(
               "background.", enum=LEVELS),
         Field("figure_ids", "string", "Figures the item rests on, ';'-separated.", required=False,
               pattern=r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$"),
-        _locator(),
+        locator_field(),
     ),
     primary_key=("id",),
-    row_rules=(_ordered("period_start", "period_end"), _both_or_neither("period_start", "period_end")),
+    row_rules=(ordered("period_start", "period_end"), both_or_neither("period_start", "period_end")),
     locator_columns=("locator",),
 )
 
@@ -374,12 +212,12 @@ CHECKS = Resource(
     "with a figure it never gives: an open question, not a check. 'tension' marks statements that pull "
     "against each other, described in the claim with no expressions.",
     (
-        _id("Stable identifier of the check."),
+        id_field("Stable identifier of the check."),
         Field("claim", "string", "What the paper says or implies, in our words."),
         Field("left", "string", "Left-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
         Field("relation", "string", "How left relates to right if the paper is consistent.", enum=RELATIONS),
         Field("right", "string", "Right-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
-        _locator(),
+        locator_field(),
         Field("basis", "string", "stated: the paper says it; implied: it follows from what the paper says; "
               "inference: this project's reading, not the paper's.", enum=CHECK_BASES),
         Field("note", "string", "A short note in our own words.", required=False),

@@ -24,6 +24,7 @@ from .style import LAYOUTS, MUTED, PHONE, Layout  # first: it selects the Agg ba
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ..paper.outline import parse_locator, split_locators  # noqa: E402
+from . import usage  # noqa: E402
 
 CITATION = "Giustozzi 2025"
 
@@ -59,7 +60,9 @@ def source_words(ids: Iterable[str], note: str = "") -> str:
     """The source line under a chart, in words: 'Source: Giustozzi 2025, <part of the paper>, ¶1–2.'"""
     from ..paper.lookup import locators_of
 
-    where = places(l for i in dict.fromkeys(ids) for l in locators_of(i))
+    ids = list(dict.fromkeys(ids))
+    usage.drew(ids)
+    where = places(l for i in ids for l in locators_of(i))
     return f"Source: {CITATION}, {where}." + (f" {note}" if note else "")
 
 

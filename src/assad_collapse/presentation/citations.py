@@ -17,7 +17,7 @@ from IPython.display import display
 from ..paper import datasets
 from ..paper.derived import derived_figures
 from ..paper.lookup import locators_of
-from . import labels, prose
+from . import labels, prose, usage
 from .workings import working
 
 DATA_LINK = "data/"
@@ -188,5 +188,6 @@ def sources_section(ids, extra_files: tuple[str, ...] = ()) -> None:
     files = list(dict.fromkeys(data_files(NOTES.numbers) + list(extra_files)))
     prose.show(f"## Sources\n\n{REFERENCE} A place in the paper is given as section › subsection, then the "
                "paragraph (¶) counted from the start of that part, a quotation or a whole list counting as one paragraph.")
-    display({"text/html": table, DATA_USED_MIME: {"files": files, "ids": ids_behind(NOTES.numbers)}}, raw=True)
+    used = ids_behind(set(NOTES.numbers) | usage.DRAWN)
+    display({"text/html": table, DATA_USED_MIME: {"files": files, "ids": used}}, raw=True)
     prose.show(downloads_line(files))
