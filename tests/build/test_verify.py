@@ -1,10 +1,15 @@
-"""build.verify: published files compared report by report with a rebuild (the comparison, on made-up sets)."""
+"""build.verify: published files compared report by report with a rebuild (made-up sets, then the real build)."""
 
 from __future__ import annotations
 
 import json
+import shutil
+
+import pytest
 
 from assad_collapse.build import verify
+
+from build_helpers import run_cli
 
 
 def make(directory, files):
@@ -51,3 +56,17 @@ def test_prepare_copies_only_the_memory_of_earlier_builds(tmp_path):
     target.mkdir()
     verify.prepare(published, target)
     assert sorted(p.name for p in target.iterdir()) == ["a.findings.json", "history.json", "manifest.json"]
+
+
+@pytest.mark.slow
+def test_verify_reproduces_an_untouched_build_and_names_a_hand_edited_report(built, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(built, out)
+    run = run_cli("verify", "--reports-dir", str(out))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "9 of 9 reproduced" in run.stdout
+    page = out / "manpower.html"
+    page.write_text(page.read_text().replace("<h1", '<h1 data-edited="by hand"', 1))
+    run = run_cli("verify", "--reports-dir", str(out))
+    assert run.returncode == 1 and "DIFFERS     manpower: manpower.html" in run.stdout
+    assert "differ: manpower" in run.stdout and "reproduced  funding-cuts" in run.stdout
