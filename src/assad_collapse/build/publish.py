@@ -90,7 +90,7 @@ def publish(made: list[Made], reports_dir: Path, titles: dict[str, str], previou
     )
     past = history.read(reports_dir)
     now = history.append(past, found, data_hash)
-    if now is not past:
+    if now is not past or not (reports_dir / history.NAME).exists():  # the page links the data from the first build on
         write_if_changed(reports_dir / history.NAME, history.render(now))
     if now is not past or not (reports_dir / history.PAGE).exists():
         write_if_changed(reports_dir / history.PAGE, history.page(now, titles))
