@@ -16,6 +16,7 @@ from reader_text import code_fragments, visible_text
 from assad_collapse.catalogue import load_catalogue
 
 PAGES = ["index"] + [r.name for r in load_catalogue(ROOT / "reports.toml")]
+VISIBLE = [*PAGES, "history"]  # every page a reader can open: the reports, the index, the change history
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def site(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", VISIBLE)
 def test_no_code_like_fragment_in_what_a_reader_sees(site, name):
     page = (site / f"{name}.html").read_text(encoding="utf-8")
     assert code_fragments(page) == []
@@ -59,6 +60,13 @@ def test_hidden_text_is_not_visible_text():
     text, _ = visible_text("<html><head><title>x_y</title><style>a_b{}</style></head>"
                            "<body><script>var c_d;</script><a class='anchor-link'>¶</a>shown</body></html>")
     assert text.strip() == "shown"
+
+
+def test_material_marked_for_reuse_is_left_out_and_only_it():
+    page = ('<p>Cite it: <details data-reuse="bibtex"><pre>@misc{a_b, note = {x_y}}</pre></details> '
+            'or run <span data-reuse="command"><code>assad-collapse verify</code></span>.</p>')
+    assert code_fragments(page) == []
+    assert code_fragments(page.replace('data-reuse="bibtex"', 'class="bibtex"'))
 
 
 MAX_BYTES = 1_500_000  # small enough to e-mail

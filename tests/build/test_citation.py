@@ -24,7 +24,8 @@ def test_report_reference_and_bibtex_carry_the_data_fingerprint():
     s = stamp()
     assert s.data == "4" * 12 and s.lock == "6" * 12
     ref = citation.report_reference("funding-cuts", "Russia's funding cuts", s)
-    assert "Russia's funding cuts" in ref and "data 444444444444" in ref
+    assert "Russia's funding cuts" in ref and "version " in ref and "444444444444" not in ref  # fingerprints: BibTeX, stamp
+    assert "Data 444444444444" in citation.report_bibtex("funding-cuts", "Russia's funding cuts", s)
     block = citation.cite_block("funding-cuts", "Russia's funding cuts", s)
     assert block.count('<details data-reuse="bibtex">') == 2 and "@misc{assadcollapse-funding-cuts" in block
 

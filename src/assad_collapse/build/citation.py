@@ -70,8 +70,7 @@ class Stamp:
 def report_reference(name: str, title: str, stamp: Stamp) -> str:
     """The report's own reference as plain text."""
     return (f"The {PROJECT} contributors, \u201c{title}\u201d, a report on {PAPER['author']}, "
-            f"{PAPER['title']} ({PAPER['publisher_short']}, {PAPER['year']}); {PROJECT} {project_version()}, "
-            f"report {name}, data {stamp.data}.")
+            f"{PAPER['title']} ({PAPER['publisher_short']}, {PAPER['year']}), {PROJECT} version {project_version()}.")
 
 
 def report_bibtex(name: str, title: str, stamp: Stamp) -> str:
@@ -121,8 +120,8 @@ def stamp_block(stamp: Stamp) -> str:
     return (
         '<section class="stamp" aria-labelledby="Reproducibility"><h2 id="Reproducibility">Reproducibility</h2>'
         f"<p>Built by {PROJECT} {_e(project_version())} with {versions}. The same inputs give the same bytes: the "
-        f'project\'s verify command (<span data-reuse="command"><code>{PROJECT} verify</code></span>) rebuilds every '
-        "report and checks that it is reproduced. Fingerprints of what this page was built from (the first 12 "
-        "characters of each SHA-256):</p>"
+        "project's verify command rebuilds every report and checks that it is reproduced "
+        f'<span data-reuse="command">(<code>{PROJECT} verify</code>)</span>. Fingerprints of what this page was '
+        "built from (the first 12 characters of each SHA-256):</p>"
         f'<table class="stamp-table" data-reuse="fingerprints"><tbody>{cells}</tbody></table></section>'
     )

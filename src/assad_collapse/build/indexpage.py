@@ -86,8 +86,8 @@ offline, answers its question first and links every number to its place in the p
 {chr(10).join(items)}
 </ul>
 {cite_block(None, None, None)}
-<p class="data">All the data, with what each column means: <a href="data/README.md">the data README</a>
-and <a href="data/datapackage.json">datapackage.json</a>.</p>
+<p class="data">All the data, with what each column means and where each value comes from: <a href="data/README.md">the data
+guide</a>, and its machine-readable form, <a href="data/datapackage.json">the data package</a>.</p>
 </main></body></html>
 """
     return page.encode("utf-8")
