@@ -1,4 +1,4 @@
-"""funding.py: yearly levels, the 2022-24 shortfall, parameters checked on entry, notebook defaults."""
+"""funding.py: yearly levels, how far they sit below the peak, parameters checked on entry, notebook defaults."""
 
 from __future__ import annotations
 
@@ -28,19 +28,28 @@ def test_what_a_parameter_sets_is_assumed_never_stated():
     assert levels.loc["first year", "basis"] == levels.loc["second year", "basis"] == "assumed"
     text = " ".join(f.text for f in funding.findings(funding.parameters(peak_bn_per_year=3.0)))
     assert "assumes a peak of $3bn a year" in text
-    assert "the paper's figures" not in funding.scenario(funding.parameters(peak_bn_per_year=3.0))
-    assert funding.scenario(funding.parameters()).startswith("On the paper's figures")
+    assert "the paper's figures" not in funding.comparison(funding.parameters(peak_bn_per_year=3.0))
+    assert funding.comparison(funding.parameters()).startswith("On the paper's figures")
+
+
+def test_the_comparison_makes_no_counterfactual_and_rounds_as_the_peak_allows():
+    """The paper gives no baseline for what support 'would' have been: no shortfall against a sustained peak, and
+    shares of an approximate peak read 'about', rounded."""
+    text = funding.comparison(funding.parameters())
+    assert "less over" not in text and "at the peak would" not in text and "$3.8bn" not in text
+    levels = funding.spans(funding.parameters()).set_index("what")
+    average_share = levels.loc["average", "central"] / levels.loc["peak", "central"] * 100
+    assert f"averaged about {average_share:.0f}%" in text
+    assert "no figure for 2018–21" in text
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.floats(0, 1), st.floats(0.5, 10), st.floats(0, 100))
-def test_shortfall_is_the_sum_of_yearly_gaps_and_ignores_the_split(share, peak, cut):
+@given(st.floats(0.01, 1), st.floats(0.5, 10), st.floats(0, 99))
+def test_the_comparison_follows_any_assumed_values(share, peak, cut):
     params = funding.parameters(share_2022=share, peak_bn_per_year=peak, cut_percent=cut)
-    levels = funding.spans(params).set_index("what")
-    gaps = sum(peak - levels.loc[w, "central"] for w in ("first year", "second year", "2024"))
-    assert funding.shortfall_2022_24(params).value == pytest.approx(gaps)
-    other = funding.parameters(share_2022=1 - share, peak_bn_per_year=peak, cut_percent=cut)
-    assert funding.shortfall_2022_24(other).value == pytest.approx(gaps)
+    text = funding.comparison(params)
+    assert text.startswith("On the values assumed in this version") and "nan" not in text
+    assert f"it was {funding.prose.number(100 - cut, 'percent')} of that level" in text
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ def test_each_bar_says_when_and_who_gave_it_and_forces_are_grouped_by_side():
     chart = manpower.chart_forces(manpower.parameters())
     assert "Source: Giustozzi 2025" in chart.source and "¶6" in chart.source
     assert "April 2024, per an unnamed source" in chart.alt and "August 2024, per a Syrian officer" in chart.alt
-    assert "(turned against the regime in december 2024)" in chart.alt.lower()
+    assert "(against the regime: turned on it in december 2024)" in chart.alt.lower()
 
 
 def test_an_assumed_margin_is_drawn_as_assumed():

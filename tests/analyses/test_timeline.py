@@ -54,8 +54,10 @@ def test_turning_points_come_from_data_and_are_marked_on_their_bars():
     from assad_collapse.presentation import style
 
     turning = datasets.events().query("turning_point == 'yes'")
-    text = " ".join(f.text for f in timeline.findings(timeline.parameters()))
-    assert all(timeline.prose.esc(t) in text for t in turning["title"])
+    found = timeline.findings(timeline.parameters())
+    the_break = next(f for f in found if f.key == "timeline.break")
+    assert set(turning["id"]) <= set(the_break.sources)
+    assert the_break.text.count("turning point in the paper's account") == len(turning)
     fig = timeline_charts.chart(timeline.parameters()).figure(style.PHONE)
     black = [p for p in fig.axes[0].patches if p.get_facecolor()[:3] == (0.0, 0.0, 0.0)]
     tags = [t for t in fig.axes[0].texts if t.get_text() == "turning point"]
@@ -69,7 +71,7 @@ def test_story_has_twelve_to_fifteen_events_and_all_exist():
 
 def test_dates_in_the_table_are_words_and_filters_apply():
     table = timeline.events_table(timeline.parameters())
-    assert "late November 2024" in table and "2016–17" in table and "2024-" not in table
+    assert "Late November 2024" in table and "2016–17" in table and "No later than 2020" in table and "2024-" not in table
     narrow = timeline.parameters(start_year=2023, end_year=2024, actors=["israel"], categories=["regional", "combat"])
     assert timeline.events_table(narrow).count("<tr id=") == len(timeline.select(narrow))
     assert any(f.key == "timeline.selection" for f in timeline.findings(narrow))

@@ -35,7 +35,7 @@ def test_a_citation_names_its_place_without_a_hover():
 def test_sources_rows_say_value_precision_and_who_gave_it():
     citations.cite("advisers_total_2024_10")
     table = citations.sources_table([])
-    assert "about 80" in table and ">about<" in table and "stated with no source named" in table
+    assert "about 80" in table and ">about<" in table and "the author, no source given" in table
 
 
 def test_a_derived_row_shows_its_value_and_working_not_its_formula():

@@ -30,8 +30,8 @@ def test_every_vocabulary_code_has_words(mapping, codes):
 
 
 def test_source_kinds_in_the_words_of_the_brief():
-    assert labels.source_kind("unnamed_source") == "a source the paper does not name"
-    assert labels.source_kind("unattributed") == "stated with no source named"
+    assert labels.source_kind("unnamed_source") == "an unnamed source or interviewee"
+    assert labels.source_kind("unattributed") == "the author, no source given"
     assert labels.source_kind("author") == "the author's own judgement"
     assert labels.precision("as_stated") == "as stated" and labels.precision("unspecified") == "not quantified"
 

@@ -59,7 +59,7 @@ def findings(params: dict) -> list[Finding]:
     numbered, some = units[units["quantified"]], units[~units["quantified"]]
     cite, stated = citations.cite, citations.stated
     ministries = datasets.figures().set_index("id").loc[MINISTRIES, "group"]
-    listed = "; ".join(f"{prose.esc(r.group)}, {prose.stated_value(r.id)}" for r in numbered.itertuples())
+    listed = "; ".join(f"{prose.esc(labels.with_article(r.group))}, {prose.stated_value(r.id)}" for r in numbered.itertuples())
     gap = check.gap
     return [
         Finding("advisers.drawdown",
@@ -70,10 +70,10 @@ def findings(params: dict) -> list[Finding]:
                 {"peak": float(datasets.figure(PEAK).value), "october_2024": float(datasets.figure(TOTAL).value),
                  "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)}, (PEAK, TOTAL, SHARE, SCARCE)),
         Finding("advisers.two_accounts",
-                f"**Two accounts of where they were.** The paper first places them in {prose.esc(ministries.lower())}, "
+                f"**Two accounts of where they were.** The paper first places them in {prose.esc(labels.in_sentence(ministries))}, "
                 f"without numbers {cite(MINISTRIES)}; then, saying its sources differ, it lists postings by unit: {listed} "
                 f"{cite(*numbered['id'])}, and some, with no number, with "
-                f"{prose.join([prose.esc(g) for g in some['group']])} {cite(*some['id'])}.",
+                f"{prose.join([prose.esc(labels.with_article(g)) for g in some['group']])} {cite(*some['id'])}.",
                 {"numbered_sum": float(check.parts_sum.value)}, (MINISTRIES, *units["id"])),
         Finding("advisers.remainder",
                 f"**What the numbers leave.** The numbered postings come to {prose.quantity(check.parts_sum, 'persons', True)}, "
@@ -116,7 +116,7 @@ def chart_distribution(params: dict) -> Chart:
     for r in units.itertuples():
         precision = figures.loc[r.id, "precision"]
         rows.append(marks.Row(r.group, r.central, r.low, r.high, precision, style.STATED, group=second,
-                              text="some, no number" if not r.quantified else ""))
+                              text="some, no number given" if not r.quantified else ""))
     gap = check.gap
     rows.append(marks.Row("Left by the numbered postings", gap.value, 0.0, gap.high if gap.high > gap.value else gap.value,
                           "approximate", style.DERIVED, group=second,
@@ -128,7 +128,8 @@ def chart_distribution(params: dict) -> Chart:
            f"; left by the numbered postings: up to about {gap.high:,.0f}.")
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="advisers"), alt,
                  charts.source_words([TOTAL, *check.parts["id"]]),
-                 subtitle=f"Russian advisers in Syria, {_when(TOTAL)}; ≈ marks a number the paper gives as approximate")
+                 subtitle=f"Russian advisers in Syria, {_when(TOTAL)}; ≈ marks a number the paper gives as approximate, "
+                          "a hatched stub a posting it names without a number")
 
 
 def limits(params: dict) -> str:

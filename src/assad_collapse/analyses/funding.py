@@ -24,6 +24,7 @@ PEAK, TOTAL, CUT, LOGISTICS = "fund_peak_2016_17", "fund_total_2022_23", "fund_c
 AVERAGE, LEVEL_2024, LOGISTICS_LEFT = "fund_avg_2022_23", "fund_level_2024", "logistics_share_of_peak_2024"
 TREND_STARTS, WAR, WAR_CUTS = "russian_support_reduction_begins_2020", "ukraine_war_starts_2022_02", "russia_cuts_syria_commitments_2022"
 HEAVY_CUTS, CRACKDOWN = "russia_heavy_support_cuts_2023_2024", "crackdown_pro_russian_officers_2023_2024"
+DISLOYAL_CUT = "russia_cuts_funds_disloyal_units_2023"
 USD_YEAR = "usd_bn_per_year"
 
 
@@ -79,23 +80,14 @@ def spans(params: dict) -> pd.DataFrame:
                           "approximate": ap, "what": w} for s, e, q, b, ap, w in rows])
 
 
-def shortfall_2022_24(params: dict) -> Quantity:
-    """Cumulative support missing over 2022-24 against sustaining the peak, in $bn.
-
-    Σ(peak − level) over the three years simplifies to peak × (2 + cut/100) − total,
-    so any split of the 2022-23 total does not matter; writing it that way also keeps
-    the bounds honest (the peak enters once, not three times).
-    """
-    a = assumptions(params)
-    return a["peak"] * (2 + a["cut"] / 100) - a["total"]
-
-
 def marked_events(ids: list[str]) -> pd.DataFrame:
     """The chosen events with their spans, titles and dates in words."""
     ev = datasets.events().set_index("id").loc[ids]
     return pd.DataFrame({"id": ev.index, "start": ev["date_start"].values, "end": ev["date_end"].values,
                          "label": ev["title"].values, "turning": (ev["turning_point"] == "yes").values,
-                         "when": [labels.date_span(a, b) for a, b in zip(ev["date_start"], ev["date_end"])]})
+                         "open_start": (ev["open_ended"] == "start").values, "day": (ev["date_precision"] == "day").values,
+                         "when": [labels.event_date(a, b, o) for a, b, o in zip(ev["date_start"], ev["date_end"],
+                                                                               ev["open_ended"])]})
 
 
 def _when(event_id: str) -> str:
@@ -145,22 +137,27 @@ def findings(params: dict) -> list[Finding]:
     return items
 
 
-def scenario(params: dict) -> str:
-    """What the figures (or the reader's assumptions) imply for 2022-24 against sustaining the peak."""
+def comparison(params: dict) -> str:
+    """How far each later level sits below the peak, on the paper's figures (or the reader's assumptions), and what
+    the figures cannot show. No counterfactual: the paper gives no baseline for what support "would" have been."""
     changed = assumed(params)
-    short = shortfall_2022_24(params)
-    approx = "peak" not in changed and prose.is_approximate(PEAK)
-    sums = prose.quantity(short, "usd_bn", approximate=approx)
-    first = _period(TOTAL)[0].year
-    last = _period(CUT)[1].year
-    if changed:
-        basis = "On the values assumed in this version (" + prose.join(list(changed.values())) + ")"
-    else:
-        basis = "On the paper's figures"
-    lines = [f"{basis}, Russia gave {sums} less over {first}–{str(last)[2:]} than three more years at the peak would "
-             "have cost. How the 2022–23 total split between the two years does not change this sum."]
+    s = spans(params).set_index("what")
+    peak, average, last = s.loc["peak"], s.loc["average"], s.loc["2024"]
+    approx = bool(peak["approximate"])
+    share_avg = prose.number(average["central"] / peak["central"] * 100, "percent", approx)
+    share_2024 = prose.number(last["central"] / peak["central"] * 100, "percent")
+    peak_when = labels.date_span(peak["start"], peak["end"])
+    gap = f"{peak['end'].year + 1}–{str(average['start'].year - 1)[2:]}"
+    basis = ("On the values assumed in this version (" + prose.join(list(changed.values())) + ")" if changed
+             else "On the paper's figures")
+    about = "about " if approx else ""
+    lines = [f"{basis}, Russia's support over {labels.date_span(average['start'], average['end'])} averaged {about}"
+             f"{share_avg} of its yearly level at the {peak_when} peak, and in {last['start'].year} it was {share_2024} of that "
+             f"level. The paper gives no figure for {gap}, so how fast the money fell between the peak and 2022 the "
+             f"figures cannot show; the paper dates the start of the downward trend to no later than "
+             f"{datasets.events().set_index('id').loc[TREND_STARTS, 'date_start'].year} {citations.cite(TREND_STARTS)}."]
     if "share" in changed:
-        s = spans(params).set_index("what")
+        first = average["start"].year
         lines.append(f"The assumed split puts {prose.number(s.loc['first year', 'central'], USD_YEAR)} in {first} and "
                      f"{prose.number(s.loc['second year', 'central'], USD_YEAR)} in {first + 1}.")
         if s.loc["second year", "central"] > s.loc["first year", "central"]:
@@ -178,10 +175,10 @@ def limits() -> str:
         "empty rather than drawing a line through them.",
         "- The 2022–23 figure is a two-year total; the paper does not split it by year, so the chart draws one two-year "
         "span at the yearly average.",
-        f"- The cut to units deemed disloyal in {_period('fund_disloyal_units_cut_2023')[0].year} is dated but "
-        f"{prose.stated_value('fund_disloyal_units_cut_2023')} {citations.cite('fund_disloyal_units_cut_2023')}.",
+        f"- The cut to units deemed disloyal in {_period('fund_disloyal_units_cut_2023')[0].year} {citations.cite(DISLOYAL_CUT)} "
+        f"is dated but {prose.stated_value('fund_disloyal_units_cut_2023')} {citations.cite('fund_disloyal_units_cut_2023')}.",
         "- The peak is a round, approximate figure with no stated bounds, so everything worked out from it (the 2024 "
-        "level, the shortfall) is approximate too.",
+        "level, the 2022–23 average as a share of the peak) is approximate too; the charts blur the end of each such bar.",
         "- The paper does not say what the logistics decline is measured against; it is read here as the earlier level.",
     ])
 

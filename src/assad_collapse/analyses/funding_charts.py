@@ -55,10 +55,14 @@ def draw_levels(ax: plt.Axes, levels: pd.DataFrame, layout: Layout, start: pd.Ti
         face = "white" if row.basis == "assumed" else color
         if row.what == "average" and (levels["what"] == "first year").any():
             ax.plot([x0, x1], [row.central] * 2, color=color, linewidth=2, linestyle=(0, (3, 2)))
+        elif row.approximate and row.high == row.low and row.basis != "assumed":
+            ax.bar(x0, row.central * (1 - marks.BLUR), width=x1 - x0, align="edge", color=face, edgecolor=color, linewidth=0)
+            marks.fade(ax, x0, row.central * (1 - marks.BLUR), row.central * (1 + marks.BLUR), x1 - x0, color, horizontal=False)
         else:
             ax.bar(x0, row.central, width=x1 - x0, align="edge", color=face, edgecolor=color, hatch=hatch, linewidth=1.2)
         if row.high > row.low:
-            ax.bar(x0, row.high - row.low, bottom=row.low, width=x1 - x0, align="edge", color=color, alpha=0.3, linewidth=0)
+            ax.bar(x0, row.high - row.low, bottom=row.low, width=x1 - x0, align="edge", color=color, alpha=0.3, linewidth=0,
+                   gid="range")
         if row.what == "first year" or x1 <= ax_start or x0 >= x_end:
             continue
         x0 = max(x0, ax_start)
@@ -70,7 +74,7 @@ def draw_levels(ax: plt.Axes, levels: pd.DataFrame, layout: Layout, start: pd.Ti
             text = (f"assumed split: {prose.number(first.central, funding.USD_YEAR)} in {first.start.year}, "
                     f"{prose.number(row.central, funding.USD_YEAR)} in {row.start.year}")
         room = min(chars, int(((x_end - x0) / per_in - 0.05) / char_in))
-        y = max(row.high, row.central) + top * 0.04
+        y = max(row.high, row.central * (1 + marks.BLUR)) + top * 0.04
         if row.what == "second year":
             y = max(levels["high"].iloc[1:].max(), row.central) + top * 0.3
         width = max(room, max(len(w) for w in text.split()))
@@ -99,9 +103,7 @@ def draw_levels(ax: plt.Axes, levels: pd.DataFrame, layout: Layout, start: pd.Ti
 
 
 def _spans(events: pd.DataFrame) -> list[timebars.Span]:
-    ev = datasets.events().set_index("id")
-    return [timebars.Span(r.start, r.end, r.label, r.when, r.turning, ev.loc[r.id, "date_precision"] == "day",
-                          open_start=r.id == funding.TREND_STARTS) for r in events.itertuples()]
+    return [timebars.Span(r.start, r.end, r.label, r.when, r.turning, r.day, r.open_start) for r in events.itertuples()]
 
 
 def chart_levels(params: dict) -> Chart:

@@ -1,7 +1,8 @@
 """Syrian manpower in 2024: the army against 2017, the shrinking militias, foreign militiamen, the former rebels.
 
 Parts are checked against the totals the paper states (``part_of`` in figures.csv).
-Forces are grouped by whom they fought for; every bar carries its month and who gave it.
+Forces are grouped by whom they fought for, the former rebels apart under their own
+heading; every bar carries its month (or says the paper gives none) and who gave it.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from ..paper import datasets
+from ..paper.derived import derived_figure
 from ..paper.parts import PartsCheck, parts_vs_total
 from ..presentation import charts, citations, labels, marks, prose, style
 from ..presentation.charts import Chart
@@ -23,7 +26,8 @@ ARMY_ACTIVE, ARMY_TOTAL, ARMY_2017 = "army_active_2024_08", "army_total_2024_04"
 MILITIA_2017, MILITIA_2024, MILITIA_2021 = "militia_total_2017_07", "militia_total_2024", "militia_total_2021"
 FOREIGN, REBELS, DARAA = "foreign_militia_total_2024", "former_rebels_south", "daraa_towns_ex_fighters_share"
 DECLINE, SOUTH_FALLS = "militia_decline_2017_2024", "former_rebels_seize_south_2024_12"
-SHORT_SOURCE = {"author": "per the author", "unattributed": "no source named", "unnamed_source": "per an unnamed source"}
+SHORT_SOURCE = {"author": "the author's judgement", "unattributed": "per the author, who names no source",
+                "unnamed_source": "per an unnamed source"}
 
 
 def parameters(**values) -> dict:
@@ -45,13 +49,19 @@ def _row(figure_id: str) -> dict:
 
 
 def when(figure_id: str) -> str:
-    """The period of a figure in words: 'July 2017', 'mid 2024', '2024'."""
+    """The period of a figure in words: 'July 2017', 'mid 2024', '2024'; 'no date given in the paper' for none."""
     row = _row(figure_id)
     return labels.date_span(row["period_start"], row["period_end"])
 
 
+def dated(figure_id: str) -> bool:
+    """Whether the paper dates a figure."""
+    row = _row(figure_id)
+    return not (pd.isna(row["period_start"]) or pd.isna(row["period_end"]))
+
+
 def who(figure_id: str) -> str:
-    """Who gave a figure, as a short phrase: 'per a Syrian officer', 'no source named'."""
+    """Who gave a figure, as a short phrase: 'per a Syrian officer', 'per the author, who names no source'."""
     kind = _row(figure_id)["source_kind"]
     return SHORT_SOURCE.get(kind, "per " + labels.source_kind(kind))
 
@@ -65,13 +75,30 @@ def _parts_words(check: PartsCheck) -> str:
     return prose.join([f"{prose.esc(r.group)} {prose.stated_value(r.id)}" for r in check.parts.itertuples()])
 
 
+def _decline_words() -> str:
+    """The militias' fall as a reader says it: 'nearly two-thirds', or 'about 63%' when no simple fraction is close."""
+    return prose.fraction(derived_figure(DECLINE).value) or prose.derived_value(DECLINE)
+
+
 def findings(params: dict) -> list[Finding]:
-    """The report's key findings, every number from data."""
+    """The report's key findings, every number from data; the first, the clearest result, is the index headline."""
     c = checks(params)
     militia, foreign = c[MILITIA_2024], c[FOREIGN]
     cite, stated = citations.cite, citations.stated
     figures = datasets.figures().set_index("id")
+    undated = "," if dated(REBELS) else ", a count the paper does not date,"
     return [
+        Finding("manpower.militias",
+                f"**The pro-regime militias shrank by {_decline_words()}** {cite(DECLINE)}, from {stated(MILITIA_2017)} in "
+                f"{when(MILITIA_2017)} to {stated(MILITIA_2024)} in {when(MILITIA_2024)}, partly because some were folded "
+                "into the army.",
+                {"total_2017": figures.loc[MILITIA_2017, "central"], "total_2024": figures.loc[MILITIA_2024, "central"],
+                 "decline_percent": derived_figure(DECLINE).value}, (MILITIA_2017, MILITIA_2024, DECLINE)),
+        Finding("manpower.militias_left",
+                "**Those left were no longer active.** The paper gives the NDF a reserve role and puts the LDF at an even "
+                f"lower level of preparedness; their numbers ({_parts_words(militia)}) {_status_words(militia)} the total "
+                f"{cite(*militia.parts['id'])}.",
+                {"parts_status": militia.status}, tuple(militia.parts["id"])),
         Finding("manpower.army",
                 f"**The army.** In {when(ARMY_TOTAL)} the army counted {stated(ARMY_TOTAL)} men in all ({who(ARMY_TOTAL)}), "
                 f"and in {when(ARMY_ACTIVE)} {stated(ARMY_ACTIVE)} active fighters ({who(ARMY_ACTIVE)}). The paper calls "
@@ -79,21 +106,14 @@ def findings(params: dict) -> list[Finding]:
                 "so that comparison cannot be checked.",
                 {"total": figures.loc[ARMY_TOTAL, "central"], "active": figures.loc[ARMY_ACTIVE, "central"]},
                 (ARMY_TOTAL, ARMY_ACTIVE, ARMY_2017)),
-        Finding("manpower.militias",
-                f"**The militias shrank** from {stated(MILITIA_2017)} in {when(MILITIA_2017)} to {stated(MILITIA_2024)} in "
-                f"{when(MILITIA_2024)}, {citations.derived(DECLINE)} fewer, partly because militias were folded into the army; "
-                f"those left were reservists, and the parts the paper gives ({_parts_words(militia)}) "
-                f"{_status_words(militia)} the total {cite(*militia.parts['id'])}.",
-                {"total_2017": figures.loc[MILITIA_2017, "central"], "total_2024": figures.loc[MILITIA_2024, "central"],
-                 "parts_status": militia.status}, (MILITIA_2017, MILITIA_2024, DECLINE, *militia.parts["id"])),
         Finding("manpower.foreign",
                 f"**Foreign militiamen** numbered {stated(FOREIGN)} in {when(FOREIGN)}; the groups the paper names "
                 f"({_parts_words(foreign)}) {_status_words(foreign)} that total {cite(*foreign.parts['id'])}.",
                 {"total": figures.loc[FOREIGN, "central"], "parts_status": foreign.status}, (FOREIGN, *foreign.parts["id"])),
         Finding("manpower.former_rebels",
-                f"**Against the regime.** Russia kept {stated(REBELS)} former rebels armed in the south, where ex-fighters "
-                f"were present in {stated(DARAA)} of Dara'a's towns and villages; in {_event_when(SOUTH_FALLS)} they turned on "
-                f"Assad and took the south {cite(SOUTH_FALLS)}.",
+                f"**Against the regime.** Russia kept {stated(REBELS)} former rebels armed in the south{undated} where "
+                f"ex-fighters were present in {stated(DARAA)} of Dara'a's towns and villages; in {_event_when(SOUTH_FALLS)} "
+                f"they turned on Assad and took the south {cite(SOUTH_FALLS)}.",
                 {"low": figures.loc[REBELS, "low"], "high": figures.loc[REBELS, "high"]}, (REBELS, DARAA, SOUTH_FALLS)),
     ]
 
@@ -109,47 +129,54 @@ def _figure_row(figure_id: str, label: str, params: dict, group: str = "", detai
     row = _row(figure_id)
     widened = _spread(params) > 0 and row["precision"] == "approximate" and row["low"] == row["high"]
     return marks.Row(label, q.value, q.low, q.high, row["precision"], style.STATED, group=group,
-                     detail=detail if detail is not None else f"{when(figure_id)}, {who(figure_id)}",
+                     detail=detail if detail is not None else _detail(figure_id),
                      segments=segments, assumed_range=widened)
+
+
+def _detail(figure_id: str) -> str:
+    """When and who, for a bar: 'April 2024, per an unnamed source'; an undated figure says the paper gives no date."""
+    return f"{when(figure_id)}, {who(figure_id)}"
 
 
 def chart_forces(params: dict) -> Chart:
     """Men under arms in 2024, grouped by whom they fought for, each bar with its month and source."""
     militia = checks(params)[MILITIA_2024]
-    rebels = _row(REBELS)
+    against = f"Against the regime: turned on it in {_event_when(SOUTH_FALLS)}"
     rows = [
-        _figure_row(ARMY_TOTAL, "Army, total strength", params, "Fighting for the regime"),
-        _figure_row(ARMY_ACTIVE, "Army, active fighters", params, "Fighting for the regime"),
-        _figure_row(MILITIA_2024, "Militias", params, "Fighting for the regime",
+        _figure_row(ARMY_TOTAL, "Army, total strength", params, "For the regime"),
+        _figure_row(ARMY_ACTIVE, "Army, active fighters", params, "For the regime"),
+        _figure_row(MILITIA_2024, "Militias, no longer active", params, "For the regime",
                     segments=tuple((r.group, r.central) for r in militia.parts.itertuples())),
         _figure_row(FOREIGN, "Foreign militiamen", params, "Foreign militias allied to the regime"),
-        _figure_row(REBELS, "Former rebels in the south", params, "Turned against the regime in December 2024",
-                    detail=f"kept armed since {rebels['period_start'].year}; the count is not dated"),
+        _figure_row(REBELS, "Former rebels in the south, kept armed by Russia's deals", params, against),
     ]
     ids = [ARMY_TOTAL, ARMY_ACTIVE, MILITIA_2024, FOREIGN, REBELS]
     title = (f"In 2024 the army counted {prose.stated_value(ARMY_ACTIVE)} active fighters and {prose.stated_value(ARMY_TOTAL)} "
-             f"men in all, the militias {prose.stated_value(MILITIA_2024)}; {prose.stated_value(REBELS)} armed former rebels "
-             "held the south")
+             f"men in all, the militias {prose.stated_value(MILITIA_2024)}; {prose.stated_value(REBELS)} former rebels, "
+             f"armed in the south, turned on the regime in {_event_when(SOUTH_FALLS)}")
     alt = title + ". " + "; ".join(f"{r.label} ({r.group.lower()}): {marks.value_text(r.central, r.low, r.high, r.precision, 'persons')}, "
                                    f"{r.detail}" for r in rows) + "."
-    return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people"), alt,
-                 charts.source_words(ids), subtitle="Men under arms, by whom they fought for; each bar says when and who gave the figure")
+    return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people", divide=True), alt,
+                 charts.source_words(ids), subtitle="Men under arms, by whom they fought for; each bar says when and who "
+                 "gave the figure. Colour shows where a figure comes from, not which side it is on.")
 
 
 def chart_militias(params: dict) -> Chart:
     """The militias in July 2017 against 2024, the 2024 bar split into its parts."""
     check = checks(params)[MILITIA_2024]
     rows = [
-        _figure_row(MILITIA_2017, "Pro-regime militias", params, detail=f"{when(MILITIA_2017)}, {who(MILITIA_2017)}"),
-        _figure_row(MILITIA_2024, "Pro-regime militias, reservists by then", params,
+        _figure_row(MILITIA_2017, "Pro-regime militias", params),
+        _figure_row(MILITIA_2024, "Pro-regime militias, no longer active", params,
+                    detail=f"{_detail(MILITIA_2024)}; the NDF in a reserve role, the LDF less prepared still",
                     segments=tuple((r.group, r.central) for r in check.parts.itertuples())),
     ]
     rows[1] = replace(rows[1], text=" + ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples())
                       + f" = {check.total.value:,.0f}")
-    title = (f"The militias shrank from {prose.stated_value(MILITIA_2017)} in {when(MILITIA_2017)} to "
-             f"{prose.stated_value(MILITIA_2024)} in {when(MILITIA_2024)}, {prose.derived_value(DECLINE)} fewer, and those "
-             "left were reservists")
-    alt = title + ". In 2024: " + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples()) + "."
+    title = (f"The militias shrank by {_decline_words()}, from {prose.stated_value(MILITIA_2017)} in {when(MILITIA_2017)} to "
+             f"{prose.stated_value(MILITIA_2024)} in {when(MILITIA_2024)}, and those left were no longer active")
+    alt = (title + f" ({prose.derived_value(DECLINE)} fewer). In 2024: "
+           + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples())
+           + "; the NDF in a reserve role, the LDF less prepared still.")
     return Chart(title, lambda layout: _wide(rows, layout), alt,
                  charts.source_words([MILITIA_2017, MILITIA_2024, *check.parts["id"]]),
                  subtitle="Men in the pro-regime militias; the 2024 bar split into the two forces the paper names")
@@ -175,7 +202,8 @@ def chart_foreign(params: dict) -> Chart:
         f"; sum {s.value:,.0f}."
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people"), alt,
                  charts.source_words([FOREIGN, *parts["id"]]),
-                 subtitle=f"Foreign militiamen in Syria, {when(FOREIGN)}; every figure is approximate (≈)")
+                 subtitle=f"Foreign militiamen in Syria, {when(FOREIGN)}; the paper gives the total as approximate (≈) "
+                          "and each group as a plain number")
 
 
 def limits(params: dict) -> str:
@@ -188,7 +216,8 @@ def limits(params: dict) -> str:
         f"{when(ARMY_TOTAL)}); the paper does not say whether the first is part of the second.",
         f"- The paper says the militias were smaller in 2024 than in 2021, but the 2021 figure is "
         f"{prose.stated_value(MILITIA_2021)} {citations.cite(MILITIA_2021)}.",
-        "- The former-rebel figure is a range, and the paper does not say when it was counted.",
+        "- The former-rebel figure is a range, and the paper does not say when it was counted."
+        if not dated(REBELS) else f"- The former-rebel figure is a range, for {when(REBELS)}.",
     ]
     if spread == 0:
         lines.append("- Figures given as approximate are drawn without margins, because the paper gives none; this report "

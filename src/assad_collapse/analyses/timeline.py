@@ -28,10 +28,28 @@ STORY = (
     "suhail_replaced_late_2023", "crackdown_pro_russian_officers_2023_2024", "russia_heavy_support_cuts_2023_2024",
     "twenty_fifth_division_fails_north_2024_11", "former_rebels_seize_south_2024_12", "regime_collapse_2024_12",
 )
-OPEN_START = ("russian_support_reduction_begins_2020",)  # the paper says 'no later than': the start may be earlier
+TREND, HEAVY = "russian_support_reduction_begins_2020", "russia_heavy_support_cuts_2023_2024"
+COLLAPSE = "regime_collapse_2024_12"
+# What each event of the key findings says, as a clause in the past tense (the data's titles are headlines).
+CLAUSES = {
+    "transition_deal_in_principle_2016": "Russia agreed in principle with Türkiye, Saudi Arabia and the UAE on a transition "
+                                         "without Assad",
+    "russia_pushes_assad_handover_2017_2018": "Russia pressed Assad to step aside for a successor more acceptable to others",
+    "russo_syrian_tensions_rise_2017_2018": "Syrian-Russian tensions grew as the rebel threat receded",
+    TREND: "Russia started scaling down its support to the regime",
+    "ukraine_war_starts_2022_02": "Russia launched its full-scale war on Ukraine",
+    "russia_cuts_syria_commitments_2022": "Russia withdrew some forces and trimmed its funding in Syria",
+    "crackdown_pro_russian_officers_2023_2024": "the regime purged prominent pro-Russian officers from the security forces",
+    "suhail_replaced_late_2023": "the regime removed Russia's protégé Suhail al Hasan from command",
+    "russia_heavy_support_cuts_2023_2024": "Russia started deep cuts in funding and support",
+    "twenty_fifth_division_fails_north_2024_11": "the 25th Division failed to hold ground in the north",
+    "former_rebels_seize_south_2024_12": "southern ex-rebels, the 8th Brigade prominent among them, turned on Assad and "
+                                         "took the south",
+    COLLAPSE: "the Assad regime collapsed",
+}
 EARLY = ("transition_deal_in_principle_2016", "russia_pushes_assad_handover_2017_2018", "russo_syrian_tensions_rise_2017_2018")
 DRIFT = ("russian_support_reduction_begins_2020", "ukraine_war_starts_2022_02", "russia_cuts_syria_commitments_2022")
-BREAK = ("russia_heavy_support_cuts_2023_2024",)
+BREAK = ("crackdown_pro_russian_officers_2023_2024", "suhail_replaced_late_2023", "russia_heavy_support_cuts_2023_2024")
 END = ("twenty_fifth_division_fails_north_2024_11", "former_rebels_seize_south_2024_12", "regime_collapse_2024_12")
 
 
@@ -46,20 +64,28 @@ def filtered(params: dict) -> bool:
     return any(sorted(params[k]) != sorted(v) if isinstance(v, list) else params[k] != v for k, v in defaults.items())
 
 
+def chronological(ev: pd.DataFrame) -> pd.DataFrame:
+    """Events in the order they happened, as far as their dates allow: by the middle of each span ('February 2022'
+    before '2022'; 'October 2023' and 'late 2023' before 'late 2023–early 2024'), then by start and end."""
+    middle = ev["date_start"] + (ev["date_end"] - ev["date_start"]) / 2
+    order = sorted(range(len(ev)), key=lambda i: (middle.iloc[i], ev["date_start"].iloc[i], ev["date_end"].iloc[i]))
+    return ev.iloc[order].reset_index(drop=True)
+
+
 def select(params: dict) -> pd.DataFrame:
-    """Events overlapping the window that involve a chosen actor and belong to a chosen category."""
+    """Events overlapping the window that involve a chosen actor and belong to a chosen category, in order."""
     ev = datasets.events()
     start, end = pd.Timestamp(f"{params['start_year']}-01-01"), pd.Timestamp(f"{params['end_year']}-12-31")
     keep = (ev["date_end"] >= start) & (ev["date_start"] <= end)
     keep &= ev["actor_list"].apply(lambda actors: bool(set(actors) & set(params["actors"])))
     keep &= ev["category"].isin(params["categories"])
-    return ev[keep].reset_index(drop=True)
+    return chronological(ev[keep])
 
 
 def story(params: dict) -> pd.DataFrame:
     """The story's events (and every turning point) among those selected, in date order."""
     ev = select(params)
-    return ev[ev["id"].isin(STORY) | (ev["turning_point"] == "yes")].reset_index(drop=True)
+    return chronological(ev[ev["id"].isin(STORY) | (ev["turning_point"] == "yes")])
 
 
 def zoom_window() -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -69,32 +95,64 @@ def zoom_window() -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def when(event_id: str) -> str:
-    """An event's date in words; one whose start the paper leaves open reads 'from 2020 at the latest'."""
+    """An event's date in words; one whose start the paper leaves open reads 'no later than 2020'."""
     row = datasets.events().set_index("id").loc[event_id]
-    if event_id in OPEN_START:
-        return f"from {row['date_start'].year} at the latest"
-    return labels.date_span(row["date_start"], row["date_end"])
+    return labels.event_date(row["date_start"], row["date_end"], row["open_ended"])
 
 
-def _clauses(ids) -> str:
-    known = set(datasets.events()["id"])
-    titles = datasets.events().set_index("id")["title"]
-    return "; ".join(f"{prose.esc(titles[i])} ({when(i)}) {citations.cite(i)}" for i in ids if i in known)
+def _turning(event_id: str, turning: set[str]) -> str:
+    if event_id not in turning:
+        return ""
+    return ", the turning point in the paper's account" if len(turning) == 1 else ", a turning point in the paper's account"
+
+
+def _clauses(ids, turning: set[str] = frozenset()) -> str:
+    """The events as dated clauses in the order they happened, each cited: 'in 2016 Russia agreed … [1]; in 2017–18 …',
+    events of the same date under one date ('… [2], and …'). An event without a clause here reads as its title; a
+    turning point in the data says so."""
+    ev = datasets.events()
+    chosen = chronological(ev[ev["id"].isin(list(ids))])
+    runs: list[tuple[str, list[str]]] = []
+    for e in chosen.itertuples():
+        clause = f"{prose.esc(CLAUSES.get(e.id) or e.title)}{_turning(e.id, turning)} {citations.cite(e.id)}"
+        date = when(e.id)
+        if runs and runs[-1][0] == date:
+            runs[-1][1].append(clause)
+        else:
+            runs.append((date, [clause]))
+    parts = [f"{'' if date.startswith('no later') else 'in '}{date} {_and(clauses)}" for date, clauses in runs]
+    return labels.capitalised("; ".join(parts))
+
+
+def _and(clauses: list[str]) -> str:
+    """Clauses joined by 'and', with a comma before it when a clause has commas of its own."""
+    if len(clauses) > 1 and any(", " in c for c in clauses[:-1]):
+        return ", ".join(clauses[:-1]) + ", and " + clauses[-1]
+    return prose.join(clauses)
 
 
 def findings(params: dict) -> list[Finding]:
-    """The order of the falling-out in four sentences; the turning points come from the data."""
+    """The order of the falling-out: a one-sentence answer first (the index headline), then its three stages;
+    the turning points come from the data."""
     ev = datasets.events()
-    turning = ev[ev["turning_point"] == "yes"]
+    turning = chronological(ev[ev["turning_point"] == "yes"])
+    marked = set(turning["id"])
+    first = next((i for i in BREAK if i in marked), turning.iloc[0]["id"] if len(turning) else BREAK[0])
+    cite = citations.cite
     items = [
-        Finding("timeline.early_distrust", f"**Distrust came early.** {_clauses(EARLY)}.", {}, EARLY),
-        Finding("timeline.support_drifts", f"**Support drifted down before the Ukraine war, which at first changed little.** {_clauses(DRIFT)}.",
-                {}, DRIFT),
-        Finding("timeline.turning_point",
-                f"**The break: {prose.count(len(turning), 'turning point')} in the paper's account.** "
-                f"{_clauses(turning['id'])}; and {_clauses(BREAK)}.",
-                {"turning_points": list(turning["id"])}, (*turning["id"], *BREAK)),
-        Finding("timeline.collapse", f"**A year later the regime fell.** {_clauses(END)}.", {}, END),
+        Finding("timeline.steps",
+                f"**The falling-out came in steps**: distrust from {when(EARLY[0])} {cite(*EARLY)}, Russian support drifting "
+                f"down from {when(TREND)} {cite(TREND)}, then a break in {when(first)}, when "
+                f"{prose.esc(CLAUSES.get(first, ev.set_index('id').loc[first, 'title']))} {cite(first)} and Russia cut "
+                f"deep {cite(HEAVY)}; in {when(COLLAPSE)} the regime collapsed {cite(COLLAPSE)}.",
+                {"turning_points": list(turning["id"])}, (*EARLY, TREND, first, HEAVY, COLLAPSE)),
+        Finding("timeline.early_distrust", f"**Distrust came early.** {_clauses(EARLY, marked)}.", {}, EARLY),
+        Finding("timeline.support_drifts", f"**Support drifted down before the Ukraine war, which at first changed "
+                f"little.** {_clauses(DRIFT, marked)}.", {}, DRIFT),
+        Finding("timeline.break",
+                f"**The break, and within a year the fall.** {_clauses((*BREAK, *marked), marked)}; then "
+                f"{_lower_first(_clauses(END, marked))}.",
+                {"turning_points": list(turning["id"])}, (*BREAK, *marked, *END)),
     ]
     if filtered(params):
         chosen = select(params)
@@ -106,14 +164,18 @@ def findings(params: dict) -> list[Finding]:
     return items
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def narrative(params: dict) -> str:
-    """The story's events in order, one dated sentence each, as one paragraph."""
+    """The story's events in the order they happened, one dated line each, as a list."""
     ev = story(params)
     if ev.empty:
         return "None of the story's events falls within this version's filters; the table below lists what does."
-    return " ".join(f"**{labels.date_span(e.date_start, e.date_end).capitalize()}.** {prose.esc(e.title)}"
-                    + (" (a turning point in the paper's account)" if e.turning_point == "yes" else "")
-                    + f" {citations.cite(e.id)}." for e in ev.itertuples())
+    return "\n".join(f"- **{prose.esc(labels.capitalised(when(e.id)))}.** {prose.esc(e.title)}"
+                     + (" (the paper's turning point)" if e.turning_point == "yes" else "")
+                     + f" {citations.cite(e.id)}" for e in ev.itertuples())
 
 
 def events_table(params: dict) -> str:
@@ -121,7 +183,7 @@ def events_table(params: dict) -> str:
     rows = []
     for e in select(params).itertuples():
         what = html.escape(e.title) + (' <span class="tag">turning point</span>' if e.turning_point == "yes" else "")
-        rows.append((f"event-{e.id}", [html.escape(labels.date_span(e.date_start, e.date_end)), what,
+        rows.append((f"event-{e.id}", [html.escape(labels.capitalised(when(e.id))), what,
                                         html.escape(labels.actors(e.actors)), html.escape(labels.category(e.category)),
                                         "<br>".join(html.escape(l) for l in labels.locators(e.locator))]))
     return citations.html_table(["When", "What happened", "Who", "Kind", "Where in the paper"], rows, css="sources notes")

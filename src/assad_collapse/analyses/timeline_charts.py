@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -19,8 +17,8 @@ ADVISERS = ("advisers_peak_2017", "advisers_total_2024_10")
 
 def spans(events: pd.DataFrame) -> list[timebars.Span]:
     """Events as spans to draw, labelled with their titles and dates in words."""
-    return [timebars.Span(e.date_start, e.date_end, e.title, labels.date_span(e.date_start, e.date_end),
-                          e.turning_point == "yes", e.date_precision == "day", e.id in timeline.OPEN_START)
+    return [timebars.Span(e.date_start, e.date_end, e.title, timeline.when(e.id),
+                          e.turning_point == "yes", e.date_precision == "day", e.open_ended == "start")
             for e in events.itertuples()]
 
 
@@ -68,10 +66,7 @@ def chart(params: dict) -> Chart:
         axes_w = width - left_in - right_in
         events_h = max(timebars.panel_height(ev, axes_w, layout), 0.4)
         money_h, people_h, title_h, gap = (1.9, 1.3, 0.3, 0.42) if layout.phone else (1.7, 1.2, 0.3, 0.4)
-        key = "blue: stated in the paper; orange: worked out from its figures"
-        key = "\n".join(textwrap.wrap(key, int(axes_w / (timebars.CHAR_EM * layout.small / 72))))
-        note_h = 0.2 * (key.count("\n") + 1)
-        height = title_h + events_h + gap + title_h + note_h + money_h + gap + title_h + people_h + 0.35
+        height = title_h + events_h + gap + title_h + money_h + gap + title_h + people_h + 0.35
         fig = plt.figure(figsize=(width, height))
         x = left_in / width
 
@@ -88,9 +83,7 @@ def chart(params: dict) -> Chart:
                            va="center", transform=events_ax.transAxes, fontsize=layout.small, color=style.MUTED)
             events_ax.set_axis_off()
         y += events_h + gap + title_h
-        _panel_title(fig, x, (height - y + 0.05 + note_h) / height, "Russian funding, $ billion a year", layout,
-                     key)
-        y += note_h
+        _panel_title(fig, x, (height - y + 0.05) / height, "Russian funding, $ billion a year", layout)
         money = axes(y, money_h)
         funding_charts.draw_levels(money, levels, layout, start, end, compact=True)
         y += money_h + gap + title_h
@@ -104,20 +97,16 @@ def chart(params: dict) -> Chart:
 
     turning = [e for e in ev if e.turning]
     brk = f"a break in {turning[0].when}" if turning else "a break"
-    title = ("The falling-out came in steps: early distrust, support drifting down from no later than "
-             f"{_trend_start()}, then {brk}, a year before the collapse"
+    title = (f"The falling-out came in steps: early distrust, support drifting down from {timeline.when(timeline.TREND)}, "
+             f"then {brk}, and in {timeline.when(timeline.COLLAPSE)} the collapse"
              if not timeline.filtered(params) else
              f"The story's events from {params['start_year']} to {last}, as this version filters them")
     alt = (title + ". Events in order: " + "; ".join(f"{e.label} ({e.when})" + (", a turning point" if e.turning else "")
                                                    for e in ev) + ". " + _series_alt(levels))
     ids = [e for e in timeline.story(params)["id"]] + [funding.PEAK, funding.TOTAL, funding.CUT, *ADVISERS]
     return Chart(title, draw, alt, charts.source_words(ids, "Every event's place in the paper is in the table below."),
-                 subtitle="Each event is drawn over every day its date allows; black bars are the paper's turning points. "
+                 subtitle="Each event is drawn over every day its date allows, the paper's turning point in black. "
                           "Funding and advisers each have their own panel and unit.")
-
-
-def _trend_start() -> int:
-    return datasets.events().set_index("id").loc[timeline.OPEN_START[0], "date_start"].year
 
 
 def _series_alt(levels: pd.DataFrame) -> str:

@@ -24,15 +24,10 @@ from .style import LAYOUTS, MUTED, PHONE, Layout  # first: it selects the Agg ba
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ..paper.outline import parse_locator, split_locators  # noqa: E402
-from . import usage  # noqa: E402
+from . import labels, usage  # noqa: E402
+from .key import key_html, key_items, merge  # noqa: E402
 
 CITATION = "Giustozzi 2025"
-
-
-def short_locator(locator: str) -> str:
-    """``Section › Subsection › ¶n`` shortened to ``Subsection ¶n`` (or ``Section ¶n``)."""
-    loc = parse_locator(locator)
-    return f"{loc.subsection or loc.section} ¶{loc.paragraph}"
 
 
 def _paragraphs(numbers: list[int]) -> str:
@@ -52,7 +47,7 @@ def places(locators: Iterable[str]) -> str:
     for cell in locators:
         for text in split_locators(cell):
             loc = parse_locator(text)
-            parts.setdefault(" › ".join(p for p in (loc.section, loc.subsection) if p), []).append(loc.paragraph)
+            parts.setdefault(labels.part_of_paper(loc), []).append(loc.paragraph)
     return "; ".join(f"{where}, {_paragraphs(numbers)}" for where, numbers in parts.items())
 
 
@@ -100,12 +95,13 @@ def png_bytes(fig: plt.Figure, dpi: int = 150, bbox: str | None = "tight") -> by
     return out.getvalue()
 
 
-def render(chart: Chart, layout: Layout) -> tuple[bytes, int, int]:
-    """The PNG of one layout and the CSS width and height it is shown at."""
+def render(chart: Chart, layout: Layout) -> tuple[bytes, int, int, list[tuple[str, str]]]:
+    """The PNG of one layout, the CSS width and height it is shown at, and its key (what its colours and marks mean)."""
     fig = chart.figure(layout)
     width_in, height_in = fig.get_size_inches()
+    items = key_items(fig)
     data = png_bytes(fig, dpi=layout.dpi, bbox=None)
-    return data, round(width_in * 100), round(height_in * 100)
+    return data, round(width_in * 100), round(height_in * 100), items
 
 
 def _data_uri(data: bytes) -> str:
@@ -113,12 +109,14 @@ def _data_uri(data: bytes) -> str:
 
 
 def html_figure(chart: Chart) -> str:
-    """The chart as HTML: title, subtitle, a <picture> with the desktop and phone renders, and the source line."""
-    (desk, dw, dh), (phone, pw, ph) = (render(chart, layout) for layout in LAYOUTS)
+    """The chart as HTML: title, subtitle, the key to its colours and marks, a <picture> with the desktop and phone
+    renders, and the source line."""
+    (desk, dw, dh, items), (phone, pw, ph, phone_items) = (render(chart, layout) for layout in LAYOUTS)
     e = html.escape
     subtitle = f'<p class="chart-subtitle">{e(chart.subtitle)}</p>' if chart.subtitle else ""
+    key = key_html(merge(items, phone_items))
     return (
-        f'<figure class="chart"><p class="chart-title">{e(chart.title)}</p>{subtitle}'
+        f'<figure class="chart"><p class="chart-title">{e(chart.title)}</p>{subtitle}{key}'
         f'<picture><source media="(max-width: {PHONE.css_width + 240}px)" srcset="{_data_uri(phone)}" width="{pw}" height="{ph}">'
         f'<img src="{_data_uri(desk)}" width="{dw}" height="{dh}" alt="{e(chart.alt, quote=True)}"></picture>'
         f'<figcaption class="chart-source">{e(chart.source)}</figcaption></figure>'

@@ -114,10 +114,18 @@ def ids_behind(ids) -> list[str]:
     return sorted(out)
 
 
-def _row(item_id: str, figs, derived, events) -> list[str]:
+def _uncited(item_id: str, behind: dict[str, int]) -> str:
+    """Why a note that no text cites is listed: a derived figure rests on it, or a chart draws it."""
+    if item_id in behind:
+        return f" <small>(behind note {behind[item_id]})</small>"
+    return " <small>(drawn in a chart)</small>"
+
+
+def _row(item_id: str, figs, derived, events, behind: dict[str, int]) -> list[str]:
     e = html.escape
     n = NOTES.number(item_id)
-    back = f' <a class="back" href="#cite-{e(item_id)}-1" aria-label="Back to the text of note {n}">↩</a>' if NOTES.uses.get(item_id) else ""
+    back = (f' <a class="back" href="#cite-{e(item_id)}-1" aria-label="Back to the text of note {n}">↩</a>'
+            if NOTES.uses.get(item_id) else _uncited(item_id, behind))
     where = "<br>".join(e(l) for l in labels.locators(";".join(locators_of(item_id))))
     if item_id in figs.index:
         row = figs.loc[item_id]
@@ -148,12 +156,14 @@ def sources_table(ids) -> str:
     events = datasets.events().set_index("id")
     for i in dict.fromkeys(ids):
         NOTES.number(i)
+    behind: dict[str, int] = {}
     for i in list(NOTES.numbers):  # a derived figure's sources get notes of their own
         if i in derived.index:
             for s in derived.loc[i, "sources"].split(";"):
                 if s:
                     NOTES.number(s)
-    rows = [(f"src-{i}", _row(i, figs, derived, events)) for i in sorted(NOTES.numbers, key=NOTES.numbers.get)]
+                    behind.setdefault(s, NOTES.number(i))
+    rows = [(f"src-{i}", _row(i, figs, derived, events, behind)) for i in sorted(NOTES.numbers, key=NOTES.numbers.get)]
     return html_table(HEADERS, rows, css="sources notes")
 
 
@@ -187,7 +197,8 @@ def sources_section(ids, extra_files: tuple[str, ...] = ()) -> None:
     table = sources_table(ids)
     files = list(dict.fromkeys(data_files(NOTES.numbers) + list(extra_files)))
     prose.show(f"## Sources\n\n{REFERENCE} A place in the paper is given as section › subsection, then the "
-               "paragraph (¶) counted from the start of that part, a quotation or a whole list counting as one paragraph.")
+               "paragraph (¶) counted from the start of that part, a quotation or a whole list counting as one paragraph; "
+               f"the paper's untitled opening, before Methodology, is its “{labels.OPENING.lower()}”.")
     used = ids_behind(set(NOTES.numbers) | usage.DRAWN)
     display({"text/html": table, DATA_USED_MIME: {"files": files, "ids": used}}, raw=True)
     prose.show(downloads_line(files))

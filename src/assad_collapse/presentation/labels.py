@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..paper import datasets
 from ..paper.derived import derived_figures
-from ..paper.outline import parse_locator, split_locators
+from ..paper.outline import INTRODUCTION, Locator, parse_locator, split_locators
 from ..paper.vocabulary import DATA_FILE_WORDS
 
 PRECISION_WORDS = {
@@ -25,7 +25,8 @@ PRECISION_WORDS = {
     "unspecified": "not quantified",
 }
 SOURCE_KIND_WORDS = {
-    "author": "the author's own judgement",
+    "author": "the author's own judgement",  # a judgement or inference of the author's
+    "unattributed": "the author, no source given",  # stated as fact, with no source named
     "syrian_officer": "a Syrian officer",
     "syrian_official": "a Syrian official",
     "russian_official": "a Russian official",
@@ -33,9 +34,9 @@ SOURCE_KIND_WORDS = {
     "iranian_adviser": "an Iranian adviser",
     "journalist": "a journalist",
     "translator": "a translator",
-    "unnamed_source": "a source the paper does not name",
-    "unattributed": "stated with no source named",
+    "unnamed_source": "an unnamed source or interviewee",
 }
+OPENING = "Opening summary"  # the paper's untitled opening, before Methodology (kept as "Introduction" in locators)
 ACTOR_WORDS = {
     "russia": "Russia", "syrian_regime": "Syrian regime", "syrian_army": "Syrian army", "iran": "Iran",
     "hizbollah": "Hizbollah", "turkiye": "Türkiye", "israel": "Israel", "gulf_states": "Gulf states",
@@ -47,6 +48,8 @@ CATEGORY_WORDS = {
     "politics": "Politics", "diplomacy": "Diplomacy", "combat": "Fighting", "regional": "Regional events",
     "collapse": "Collapse",
 }
+DETERMINERS = frozenset("a an the some several many most all other another each every few".split())
+NO_DATE = "no date given in the paper"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -62,7 +65,7 @@ def precision(code: str) -> str:
 
 
 def source_kind(code: str) -> str:
-    """Who gave a figure, in words ('a Syrian officer', 'stated with no source named')."""
+    """Who gave a figure, as a noun phrase that reads anywhere ('a Syrian officer', 'the author, no source given')."""
     return words(SOURCE_KIND_WORDS, code)
 
 
@@ -95,7 +98,42 @@ def _figure_labels(signature: tuple) -> dict[str, str]:
             labels[row.id] = f"{measure}: {group}"
         else:
             labels[row.id] = f"{measure} — {group}" if "(" in group else f"{measure} ({group})"
-    return labels
+    return {k: typeset(v) for k, v in labels.items()}
+
+
+def typeset(text: str) -> str:
+    """Year spans with an en dash, as everywhere else in the reports: '2022-23' as '2022–23'."""
+    return re.sub(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b", "\\1–\\2", text)
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: a common first word in lower case ('Military intelligence' as
+    'military intelligence'), a proper name kept ('Syrian air force', 'Liwa al Quds militia', 'NDF').
+
+    A first word is common when it is a determiner ('Some army brigades') or the data's own text also uses it in
+    lower case, so no list of names is kept here."""
+    first, _, rest = name.partition(" ")
+    if not first[:1].isupper() or first.isupper() or first[1:] != first[1:].lower():
+        return name
+    common = first.lower() in DETERMINERS or first.lower() in _lower_case_words(_signature())
+    return (first.lower() + (" " + rest if rest else "")) if common else name
+
+
+def with_article(name: str) -> str:
+    """A unit's name as it reads after 'with' or 'in': a named unit of several words takes 'the' ('the Liwa al Quds
+    militia', 'the 25th Division', 'the Syrian air force'); a common or single-word name does not ('military
+    intelligence', 'some army brigades', 'Hizbollah')."""
+    name = in_sentence(name)
+    first = name.split(" ")[0]
+    named = first[:1].isupper() or first[:1].isdigit()
+    return f"the {name}" if named and " " in name else name
+
+
+@lru_cache(maxsize=4)
+def _lower_case_words(signature: tuple) -> frozenset[str]:
+    figures, events = datasets.figures(), datasets.events()
+    text = " ".join([*figures["measure"], *figures["note"].fillna(""), *events["title"], *events["note"].fillna("")])
+    return frozenset(w for w in re.findall(r"[A-Za-z']+", text) if w.islower())
 
 
 def _covered(group: str, measure: str) -> bool:
@@ -116,29 +154,30 @@ def label(item_id: str) -> str:
         return figures[item_id]
     derived = derived_figures().set_index("id")
     if item_id in derived.index:
-        return str(derived.loc[item_id, "measure"])
+        return typeset(str(derived.loc[item_id, "measure"]))
     events = datasets.events().set_index("id")
     if item_id in events.index:
         return str(events.loc[item_id, "title"])
     raise KeyError(f"no figure, derived figure or event with id {item_id!r}")
 
 
+def part_of_paper(loc: Locator) -> str:
+    """Where a locator points, in words: 'Deteriorating relations › Russia's declining commitment'; the paper's
+    untitled opening (stored as 'Introduction') reads 'Opening summary'."""
+    section = OPENING if loc.section == INTRODUCTION else loc.section
+    return " › ".join(p for p in (section, loc.subsection) if p)
+
+
 def locator(text: str) -> str:
-    """One locator as a reader reads it: 'Deteriorating relations › Russia's declining commitment, ¶1'."""
+    """One locator as a reader reads it: 'Deteriorating relations › Russia's declining commitment, ¶1',
+    'Opening summary, ¶4'."""
     loc = parse_locator(text)
-    path = " › ".join(p for p in (loc.section, loc.subsection) if p)
-    return f"{path}, ¶{loc.paragraph}"
+    return f"{part_of_paper(loc)}, ¶{loc.paragraph}"
 
 
 def locators(cell: str) -> list[str]:
     """Every locator of a cell (joined by ';'), in words, duplicates removed."""
     return list(dict.fromkeys(locator(l) for l in split_locators(cell)))
-
-
-def short_locator(text: str) -> str:
-    """A locator without its section when it has a subsection: 'Russia's declining commitment and influence, ¶1'."""
-    loc = parse_locator(text)
-    return f"{loc.subsection or loc.section}, ¶{loc.paragraph}"
 
 
 def _part_of_year(month: int) -> str:
@@ -155,7 +194,10 @@ def _two_digit_end(start: int, end: int) -> str:
 
 def date_span(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """A date span in words, as precise as the span itself: '2 December 2024', 'February 2022',
-    'late November 2024', 'summer 2024', 'late 2023–early 2024', '2015', '2016–17', '2015 to early 2024'."""
+    'late November 2024', 'summer 2024', 'late 2023–early 2024', '2015', '2016–17', '2015 to early 2024';
+    no span at all (an undated figure) reads :data:`NO_DATE`, never 'nan'."""
+    if pd.isna(start) or pd.isna(end):
+        return NO_DATE
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     whole_start_month = start.day == 1
     whole_end_month = (end + pd.Timedelta(days=1)).day == 1
@@ -181,3 +223,14 @@ def date_span(start: pd.Timestamp, end: pd.Timestamp) -> str:
     if starts_year and not ends_year:
         return f"{first} to {last}"
     return f"{first}–{last}"
+
+
+def event_date(start: pd.Timestamp, end: pd.Timestamp, open_ended: str = "") -> str:
+    """An event's date in words, saying when the paper leaves its start open: 'no later than 2020'."""
+    span = date_span(start, end)
+    return f"no later than {span}" if open_ended == "start" else span
+
+
+def capitalised(text: str) -> str:
+    """The first letter in upper case, the rest untouched ('late November 2024' as 'Late November 2024')."""
+    return text[:1].upper() + text[1:]

@@ -3,8 +3,11 @@
 Every helper that draws data registers the unit of what it draws on its axes
 (:func:`register`); drawing a second unit on the same axes raises, so no chart can
 put two units on one axis. Bars show what the paper allows: a range as a solid bar to
-its low end and a lighter stretch to its high end, "about" as "≈" in the label,
-"at least" as an open-ended arrow, and "not quantified" as a labelled, hatched gap.
+its low end and a lighter, capped stretch to its high end (a range from zero has no
+solid part at all, so "up to 35" never reads as 35), "about" as "≈" in the label and
+a blurred end, "at least" as an open-ended arrow, and "not quantified" as a short
+hatched stub with words, never a bar of any length. Each mark tags its artists with
+the gid the chart's key reads (:mod:`.key`).
 """
 
 from __future__ import annotations
@@ -86,6 +89,8 @@ class Row:
 
 
 LINE = 1.45  # line height, in multiples of the font size
+BLUR = 0.06  # an 'about' bar blurs from 6% below its value to 6% above it
+STRETCH = 1.25  # a value label goes under its bar rather than stretch the axis beyond 1.25 × the data
 BAR_IN = {"desktop": 0.26, "phone": 0.24}
 
 
@@ -104,10 +109,12 @@ def text_width_in(text: str, size: float, bold: bool = False) -> float:
 
 
 def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | None = None,
-                axis_label: str | None = None, reference: tuple[float, str] | None = None) -> plt.Figure:
+                axis_label: str | None = None, reference: tuple[float, str] | None = None,
+                divide: bool = False) -> plt.Figure:
     """Labelled horizontal bars, one per row, each label on its own line above its bar and the value at the bar's end.
 
-    Rows with the same ``group`` sit under one bold group heading; groups are separated by space.
+    Rows with the same ``group`` sit under one bold group heading; groups are separated by space, and with
+    ``divide`` by a rule across the chart too (sides that fought each other, say).
     The whole width goes to the bars, so the chart reads at phone width; the axis leaves room for
     every value label, and a label too long to sit beside its bar goes on its own line under it.
     """
@@ -117,10 +124,21 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
     wrap = layout.wrap + (0 if layout.phone else 20)
     axes_in = 0.935 * layout.width_in
     values = {id(r): _label(r, unit) for r in rows}
-    below = {id(r) for r in rows if text_width_in(values[id(r)], layout.font, True) > 0.45 * axes_in}
+    ends = {id(r): _end(r) for r in rows}
+    data_end = max([*ends.values(), 1e-9])
+
+    def beside(r: Row) -> float:
+        """The axis length needed to fit the row's value label beside its bar."""
+        return ends[id(r)] / (1 - 0.03 - text_width_in(values[id(r)], layout.font, True) / axes_in)
+
+    below = {id(r) for r in rows if text_width_in(values[id(r)], layout.font, True) > 0.45 * axes_in
+             or beside(r) > STRETCH * max(data_end, xmax or 0.0)}
     placed, y, group = [], 0.12 + (line_in + 0.05 if reference else 0), None
     for row in rows:
         if row.group and row.group != group:
+            if group is not None and divide:
+                placed.append(("rule", y + 0.08, "", row))
+                y += 0.16
             y += 0.12 if group is not None else 0
             heading = textwrap.wrap(row.group, wrap)
             placed.append(("group", y, "\n".join(heading), row))
@@ -139,18 +157,14 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
     fig = plt.figure(figsize=(layout.width_in, height))
     ax = fig.add_axes((0.045, axis_in / height, 0.935, 1 - axis_in / height))
     register(ax, unit)
-    needed = [0.0]
-    for r in rows:
-        end = max(v for v in (r.high, r.central, 0.0) if v == v)
-        if r.precision == "at_least":
-            end *= 1.1
-        share = 1 - 0.03 - (0 if id(r) in below else text_width_in(values[id(r)], layout.font, True) / axes_in)
-        needed.append(end / share)
+    needed = [data_end * 1.04] + [beside(r) for r in rows if id(r) not in below]
     xmax = max(xmax or 0.0, *needed)
     ax.set_xlim(0, xmax)
     ax.set_ylim(y, 0)
     for kind, yy, text, row in placed:
-        if kind == "group":
+        if kind == "rule":
+            ax.axhline(yy, color=MUTED, linewidth=0.9)
+        elif kind == "group":
             ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, fontweight="bold", color=INK)
         elif kind == "label":
             ax.text(0, yy, text, va="top", ha="left", fontsize=layout.font, color=INK)
@@ -173,6 +187,21 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
     return fig
 
 
+def _end(row: Row) -> float:
+    """Where a row's drawing ends on the value axis (0 for a row with no number)."""
+    if row.precision == "unspecified" or row.central != row.central:
+        return 0.0
+    end = max(v for v in (row.high, row.central, 0.0) if v == v)
+    if row.precision == "at_least":
+        return end * 1.1
+    return end * (1 + BLUR) if _blurred(row) else end
+
+
+def _blurred(row: Row) -> bool:
+    """An 'about' figure the paper gives without bounds: drawn with a blurred end."""
+    return row.precision == "approximate" and row.high == row.low and not row.segments and not row.assumed
+
+
 def _tick(x: float, unit: str) -> str:
     if unit == "persons" and x >= 1000:
         return f"{x / 1000:,.0f}k"
@@ -186,10 +215,10 @@ def _tick(x: float, unit: str) -> str:
 def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout, xmax: float, text: str) -> None:
     """One bar with its uncertainty and its value label."""
     if row.precision == "unspecified" or row.central != row.central:
-        # A gap, not a bar: a faint hatched band across the whole scale, since the number could be anywhere on it.
-        ax.barh(y, xmax, height=height, color="white", edgecolor=GAP, hatch=GAP_HATCH, linewidth=0.4, alpha=0.45)
-        ax.text(xmax * 0.01, y, f" {text} ", va="center", ha="left", fontsize=layout.small, color=MUTED, style="italic",
-                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
+        # Not a bar: the number could be anything, so a short hatched stub and the words, nothing with a length.
+        stub = min(xmax * 0.025, text_width_in("M", layout.small) * xmax / 6)
+        ax.barh(y, stub, height=height, color="white", edgecolor=GAP, hatch=GAP_HATCH, linewidth=0.8, gid="gap")
+        ax.text(stub + xmax * 0.012, y, text, va="center", ha="left", fontsize=layout.font, color=MUTED, style="italic")
         return
     hatch = ASSUMED_HATCH if row.assumed else None
     face = "white" if row.assumed else row.color
@@ -202,18 +231,40 @@ def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout,
             if name and v / xmax > 0.012 * (len(name) + 2) * (layout.small / 9) * (3.66 / layout.width_in):
                 ax.text(left + v / 2, y, name, va="center", ha="center", fontsize=layout.small, color="white")
             left += v
-    else:
+    elif _blurred(row):
+        ax.barh(y, row.central * (1 - BLUR), height=height, color=face, edgecolor=edge, linewidth=0.8)
+        fade(ax, y, row.central * (1 - BLUR), row.central * (1 + BLUR), height, face, horizontal=True)
+    elif row.low > 0 or not row.high > row.low:
         solid = row.low if row.high > row.low else row.central
         ax.barh(y, solid, height=height, color=face, edgecolor=edge, hatch=hatch, linewidth=0.8)
     if row.high > row.low:
         if row.assumed_range:
             ax.barh(y, row.high - row.low, left=row.low, height=height * 0.55, color="white", edgecolor=ASSUMED,
-                    hatch=ASSUMED_HATCH, linewidth=0.8)
+                    hatch=ASSUMED_HATCH, linewidth=0.8, gid="margin")
         elif not row.segments:
-            ax.barh(y, row.high - row.low, left=row.low, height=height, color=row.color, alpha=0.35, linewidth=0)
-    end = max(row.high, row.central)
+            ax.barh(y, row.high - row.low, left=row.low, height=height * 0.6, color=row.color, alpha=0.35, linewidth=0,
+                    gid="range")
+            caps = [row.low, row.high] if row.low == 0 else [row.high]
+            ax.vlines(caps, y - height / 2, y + height / 2, colors=row.color, linewidth=1.5)
+            if row.low == 0:
+                ax.hlines(y, row.low, row.high, colors=row.color, linewidth=1.5)
+    end = _end(row) if row.precision != "at_least" else max(row.high, row.central)
     if row.precision == "at_least":
         ax.annotate("", xy=(end + xmax * 0.08, y), xytext=(end, y),
-                    arrowprops={"arrowstyle": "->", "color": row.color, "lw": 1.5})
+                    arrowprops={"arrowstyle": "->", "color": row.color, "lw": 1.5}).arrow_patch.set_gid("at_least")
         end += xmax * 0.08
     ax.text(end + xmax * 0.015, y, text, va="center", ha="left", fontsize=layout.font, fontweight="bold", color=INK)
+
+
+def fade(ax: Axes, at: float, start: float, stop: float, width: float, color: str, horizontal: bool,
+         gid: str = "about", steps: int = 24) -> None:
+    """A stretch from ``start`` to ``stop`` whose opacity falls from full to none: a blurred end ('about')
+    or, reversed (``start`` > ``stop``), a fading start ('no later than'). ``at`` and ``width`` place it across."""
+    edges = [start + (stop - start) * k / steps for k in range(steps + 1)]
+    for k, (a, b) in enumerate(zip(edges, edges[1:])):
+        alpha = 1 - (k + 0.5) / steps
+        lo, size = min(a, b), abs(b - a)
+        if horizontal:
+            ax.barh(at, size, left=lo, height=width, color=color, alpha=alpha, linewidth=0, gid=gid)
+        else:
+            ax.bar(at, size, bottom=lo, width=width, align="edge", color=color, alpha=alpha, linewidth=0, gid=gid)

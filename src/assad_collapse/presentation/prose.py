@@ -119,9 +119,30 @@ def is_approximate(item_id: str) -> bool:
 
 
 def derived_value(derived_id: str) -> str:
-    """A derived figure's value as a reader reads it: 'about $0.75bn a year', '62.6%', 'about 12%'."""
+    """A derived figure's value as a reader reads it: 'about $0.75bn a year', 'about 63%', 'about 12%', '30%'.
+
+    A share worked out from the paper's round figures is no more precise than they are: it is given to
+    the whole percent, and reads "about" when that rounds it (147,000 to 55,000 is "about 63%" fewer, not 62.6%)."""
     unit = derived_figures().set_index("id").loc[derived_id, "unit"]
-    return quantity(derived_figure(derived_id), unit, approximate=is_approximate(derived_id))
+    q, approximate = derived_figure(derived_id), is_approximate(derived_id)
+    if unit == "percent" and not approximate and q.is_point and q.value != round(q.value):
+        return "about " + number(round(q.value), unit)
+    return quantity(q, unit, approximate=approximate)
+
+
+FRACTIONS = ((1 / 4, "a quarter"), (1 / 3, "a third"), (1 / 2, "half"), (2 / 3, "two-thirds"), (3 / 4, "three-quarters"))
+
+
+def fraction(percent: float) -> str | None:
+    """A share as a reader says it: 'nearly two-thirds' (62.6), 'about half' (51), 'just over a third' (35);
+    None when no quarter, third or half is within 8% of it."""
+    share = percent / 100
+    best, words = min(FRACTIONS, key=lambda f: abs(f[0] - share))
+    if abs(share - best) > 0.08 * best:
+        return None
+    if abs(share - best) <= 0.02 * best:
+        return f"about {words}"
+    return f"nearly {words}" if share < best else f"just over {words}"
 
 
 def value(item_id: str) -> str:

@@ -1,10 +1,25 @@
 """The house style of every chart: one meaning per colour, two layouts (desktop and phone), matplotlib settings.
 
-Colours (Okabe-Ito, colour-blind safe) mean the same thing in every chart of the set:
-blue is a figure stated in the paper, vermillion a figure worked out from the paper's
-figures, reddish purple (hatched) a value assumed by this report or by the reader's
-parameters, hatched grey something the paper does not quantify, grey an event and
-black a turning point in the paper's account. Never use one of them for anything else.
+One meaning per colour across the whole set of reports (Okabe-Ito, colour-blind safe);
+never use a colour below for anything but its meaning, and never re-colour a meaning:
+
+- ``STATED`` blue: a figure stated in the paper, whoever it is about or on whichever side.
+- ``DERIVED`` vermillion: a figure worked out from the paper's figures by this project.
+- ``ASSUMED`` reddish purple, hatched on white: a value assumed by this report or by the
+  reader's parameters (never by the paper).
+- ``GAP`` grey, hatched: something the paper does not quantify (drawn as a short stub, never
+  as a bar of any length, since the number could be anything).
+- ``EVENT`` grey: an event; ``TURNING`` black: a turning point in the paper's account.
+- ``SUPPORTS`` bluish green: evidence consistent with, or a result in favour of, a
+  hypothesis; ``AGAINST`` orange: evidence inconsistent with it, or a result against it.
+  Their tints for tables (the ACH matrix) are in :data:`RATING_FILLS`.
+- ``SIMULATED`` taupe, a neutral: a share of simulated (Monte Carlo) draws, which is
+  neither a figure of the paper nor evidence for or against.
+
+Marks carry the rest: a lighter stretch at a bar's end is a range the paper gives, a
+blurred end is an "about" figure the paper gives without bounds, an arrow "at least".
+Every chart lists, under its subtitle, what the colours and marks it uses mean
+(:func:`assad_collapse.presentation.charts.key_items`), so no reader has to know this list.
 
 Every chart is drawn twice: at desktop width, and at a phone width at which it is shown
 unscaled, so that its smallest text stays above ~11 CSS px on a 390 px screen.
@@ -28,9 +43,19 @@ EVENT = "#6b6b6b"
 TURNING = "#000000"
 INK = "#1a1a1a"
 MUTED = "#595959"
+SUPPORTS = "#009E73"
+AGAINST = "#E69F00"
+SIMULATED = "#8C7B6B"
 MEANINGS = {STATED: "stated in the paper", DERIVED: "worked out from the paper's figures",
             ASSUMED: "assumed by this report or by you", GAP: "not quantified in the paper",
-            EVENT: "an event", TURNING: "a turning point in the paper's account"}
+            EVENT: "an event", TURNING: "a turning point in the paper's account",
+            SUPPORTS: "consistent with the explanation, or in its favour",
+            AGAINST: "inconsistent with the explanation, or against it",
+            SIMULATED: "a share of simulated draws"}
+# Table fills for ratings of evidence against a hypothesis (background, text): the SUPPORTS and AGAINST
+# families, darker for the stronger rating; N is neutral grey and NA blank. Each meets WCAG AA contrast.
+RATING_FILLS = {"CC": ("#00664A", "#ffffff"), "C": ("#B5E3D3", INK), "N": ("#ECECEC", INK),
+                "I": ("#F7D08A", INK), "II": ("#8F5200", "#ffffff"), "NA": ("#ffffff", MUTED)}
 ASSUMED_HATCH = "////"
 GAP_HATCH = "xx"
 WIDTH_IN, HEIGHT_IN = 7.0, 4.4  # the legacy single-layout size (hypothesis charts)

@@ -3,7 +3,8 @@
 A date known to the year is a year-long bar, one known to the day a diamond. A turning
 point in the paper's account is a black bar tagged "turning point" on the bar itself;
 an event whose start the paper leaves open ("no later than 2020") fades in before its
-bar. Each label sits on its own line above its bar, wrapped to the room it has, so
+bar, at every width; a bar that runs on beyond the panel's edge ends in an arrowhead
+there. Each label sits on its own line above its bar, wrapped to the room it has, so
 nothing overlaps at phone width.
 """
 
@@ -14,11 +15,10 @@ from dataclasses import dataclass
 
 import matplotlib.dates as mdates
 import matplotlib.ticker as mticker
-import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .marks import register
+from .marks import fade, register
 from .style import EVENT, INK, MUTED, TURNING, Layout
 
 CHAR_EM = 0.56  # average character width, in ems, of the house font
@@ -89,8 +89,9 @@ def draw_events(ax: Axes, spans: list[Span], layout: Layout, start: pd.Timestamp
             ax.plot([s + (e - s) / 2], [bar_y], marker="D", color=color, markersize=layout.small * 0.8, linestyle="none")
         else:
             ax.barh(bar_y, e - s, left=s, height=BAR_IN, color=color, linewidth=0)
-        if span.open_start and mdates.date2num(span.start) - 0.55 * per_in - _chars_in("perhaps earlier ", layout) * per_in >= x0:
-            _fade_in(ax, s, bar_y, per_in * 0.55, color, layout)
+        if span.open_start and s > x0:
+            _fade_in(ax, s, bar_y, min(per_in * 0.55, s - x0), color, layout, x0, per_in)
+        _continues(ax, span, bar_y, x0, x1, color, layout)
         if span.turning:
             tag = "turning point"
             tag_in = len(tag) * CHAR_EM * layout.small / 72
@@ -110,12 +111,21 @@ def draw_events(ax: Axes, spans: list[Span], layout: Layout, start: pd.Timestamp
     ax.set_axisbelow(True)
 
 
-def _fade_in(ax: Axes, start: float, y: float, width: float, color: str, layout: Layout) -> None:
-    """A gradient before ``start``: the event may have begun earlier than its bar."""
-    steps = 12
-    for k, x in enumerate(np.linspace(start - width, start, steps, endpoint=False)):
-        ax.barh(y, width / steps, left=x, height=BAR_IN, color=color, alpha=(k + 1) / (steps + 2), linewidth=0)
-    ax.text(start - width, y, "perhaps earlier ", ha="right", va="center", fontsize=layout.small, color=MUTED)
+def _fade_in(ax: Axes, start: float, y: float, width: float, color: str, layout: Layout, x0: float, per_in: float) -> None:
+    """A gradient before ``start``: the event may have begun earlier than its bar. The words "perhaps earlier"
+    go before it where there is room; the label's "no later than" says it at every width."""
+    fade(ax, y, start, start - width, BAR_IN, color, horizontal=True, gid="open_start", steps=12)
+    if start - width - _chars_in("perhaps earlier ", layout) * per_in >= x0:
+        ax.text(start - width, y, "perhaps earlier ", ha="right", va="center", fontsize=layout.small, color=MUTED)
+
+
+def _continues(ax: Axes, span: Span, y: float, x0: float, x1: float, color: str, layout: Layout) -> None:
+    """An arrowhead at each panel edge a bar runs on beyond (its label gives the whole date)."""
+    size = layout.small * 0.9
+    if mdates.date2num(span.start) < x0:
+        ax.plot([x0], [y], marker="<", color=color, markersize=size, linestyle="none", clip_on=False, gid="continues")
+    if mdates.date2num(span.end + pd.Timedelta(days=1)) > x1:
+        ax.plot([x1], [y], marker=">", color=color, markersize=size, linestyle="none", clip_on=False, gid="continues")
 
 
 def year_axis(ax: Axes, layout: Layout, first: int, last: int) -> None:
