@@ -42,3 +42,9 @@ def test_the_two_accounts_are_not_merged():
 def test_share_of_the_peak_reads_about_and_one_in_eight():
     text = advisers.findings(advisers.parameters())[0].text
     assert "about 12% of the peak" in text and "about one in eight" in text
+
+
+def test_names_inside_sentences_are_not_capitalised_mid_sentence():
+    text = advisers.findings(advisers.parameters())[1].text
+    assert "military intelligence, 12; air defence, 12; some army brigades, 2" in text
+    assert "the Liwa al Quds militia and the 25th Division" in text and "Military intelligence" not in text

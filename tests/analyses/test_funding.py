@@ -77,3 +77,20 @@ def test_prose_numbers_come_from_data(data_copy, monkeypatch):
     monkeypatch.setenv(datasets.DATA_DIR_ENV, str(data_copy))
     text = " ".join(f.text for f in funding.findings(funding.parameters()))
     assert "about $4bn a year" in text and "about $1.2bn a year" in text  # 4 × (1 − 70%), approximate as the peak is
+
+
+def test_every_event_the_chart_marks_is_cited_in_the_text():
+    """A note listed under Sources but never cited has no way back to the text (the review's note 15)."""
+    from assad_collapse.presentation import citations
+
+    citations.reset()
+    params = funding.parameters()
+    _ = [f.text for f in funding.findings(params)], funding.comparison(params), funding.limits()
+    uncited = [i for i in funding.SOURCE_IDS + params["marked_events"] if not citations.NOTES.uses.get(i)]
+    citations.reset()
+    assert uncited == []
+
+
+def test_an_open_start_is_labelled_no_later_than():
+    events = funding.marked_events(funding.parameters()["marked_events"]).set_index("id")
+    assert events.loc[funding.TREND_STARTS, "when"] == "no later than 2020" and events.loc[funding.TREND_STARTS, "open_start"]

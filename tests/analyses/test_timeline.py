@@ -75,3 +75,50 @@ def test_dates_in_the_table_are_words_and_filters_apply():
     narrow = timeline.parameters(start_year=2023, end_year=2024, actors=["israel"], categories=["regional", "combat"])
     assert timeline.events_table(narrow).count("<tr id=") == len(timeline.select(narrow))
     assert any(f.key == "timeline.selection" for f in timeline.findings(narrow))
+
+
+def test_events_run_in_the_order_they_happened_as_far_as_their_dates_allow():
+    """'February 2022' before '2022'; 'October 2023' and 'late 2023' before 'late 2023–early 2024'."""
+    order = list(timeline.story(timeline.parameters())["id"])
+    assert order.index("ukraine_war_starts_2022_02") < order.index("russia_cuts_syria_commitments_2022")
+    assert order.index("gaza_crisis_starts_2023_10") < order.index("crackdown_pro_russian_officers_2023_2024")
+    assert order.index("suhail_replaced_late_2023") < order.index("crackdown_pro_russian_officers_2023_2024")
+    table = timeline.select(timeline.parameters())
+    middle = table["date_start"] + (table["date_end"] - table["date_start"]) / 2
+    assert middle.is_monotonic_increasing
+
+
+def test_the_order_is_a_list_of_dated_lines_with_capitalised_dates():
+    lines = timeline.narrative(timeline.parameters()).splitlines()
+    assert len(lines) == len(timeline.story(timeline.parameters())) and all(line.startswith("- **") for line in lines)
+    assert any(line.startswith("- **Late November 2024.**") for line in lines)
+    assert any(line.startswith("- **No later than 2020.**") for line in lines)
+
+
+def test_the_index_headline_is_one_sentence_and_the_findings_are_sentences_not_titles():
+    from assad_collapse.build.changes import plain
+
+    found = timeline.findings(timeline.parameters())
+    headline = plain(found[0].text)
+    assert headline.startswith("The falling-out came in steps") and headline.count(". ") == 0 and headline.endswith(".")
+    text = " ".join(plain(f.text) for f in found)
+    titles = datasets.events().set_index("id")["title"]
+    assert not any(titles[i] in text for i in timeline.CLAUSES), "a finding quotes a data title instead of a sentence"
+    assert "Türkiye" in text and "protégé" in text
+
+
+def test_open_starts_fade_at_every_width_and_cut_bars_end_in_an_arrowhead():
+    from assad_collapse.analyses import timeline_charts
+    from assad_collapse.presentation import style
+
+    for layout in style.LAYOUTS:
+        fig = timeline_charts.chart(timeline.parameters()).figure(layout)
+        assert any(p.get_gid() == "open_start" for p in fig.axes[0].patches), layout.name
+        timeline_charts.plt.close(fig)
+        fig = timeline_charts.chart_zoom(timeline.parameters()).figure(layout)
+        arrows = [line for line in fig.axes[0].lines if line.get_gid() == "continues"]
+        timeline_charts.plt.close(fig)
+        first, _ = timeline.zoom_window()
+        zoomed = timeline.story(timeline.parameters())
+        cut = zoomed[(zoomed["date_start"] < first - timeline.pd.Timedelta(days=20)) & (zoomed["date_end"] >= first)]
+        assert len(arrows) == len(cut) >= 1, layout.name

@@ -38,6 +38,17 @@ def test_sources_rows_say_value_precision_and_who_gave_it():
     assert "about 80" in table and ">about<" in table and "the author, no source given" in table
 
 
+def test_a_note_no_text_cites_says_why_it_is_listed_instead_of_a_dead_back_link():
+    citations.cite("fund_level_2024")
+    table = citations.sources_table(["russia_cuts_funds_disloyal_units_2023"])
+    cited, source, drawn = (citations.NOTES.number(i) for i in
+                            ("fund_level_2024", "fund_peak_2016_17", "russia_cuts_funds_disloyal_units_2023"))
+    assert 'href="#cite-fund_level_2024-1"' in table
+    assert f"(behind note {cited})" in table and 'href="#cite-fund_peak_2016_17-1"' not in table
+    assert "(drawn in a chart)" in table and 'href="#cite-russia_cuts_funds_disloyal_units_2023-1"' not in table
+    assert len({cited, source, drawn}) == 3
+
+
 def test_a_derived_row_shows_its_value_and_working_not_its_formula():
     citations.cite("fund_level_2024")
     table = citations.sources_table([])

@@ -52,6 +52,55 @@ def test_locators_read_without_code():
         "Deteriorating relations › Russia's declining commitment and influence, ¶1"
 
 
+def test_the_untitled_opening_is_never_called_an_introduction():
+    """The paper has no section called Introduction: its opening, before Methodology, has no heading."""
+    from assad_collapse.presentation import charts
+
+    assert labels.locator("Introduction › ¶4") == "Opening summary, ¶4"
+    assert charts.places(["Introduction › ¶4; Introduction › ¶5", "Conclusion › ¶2"]) == \
+        "Opening summary, ¶4–5; Conclusion, ¶2"
+    events = datasets.events()
+    opening = events[events["locator"].str.contains("Introduction")].iloc[0]
+    assert "Introduction" not in " ".join(labels.locators(opening["locator"]))
+
+
+@pytest.mark.parametrize("code", sorted(vocabulary.SOURCE_KINDS))
+def test_who_gave_it_is_a_noun_phrase_that_reads_after_from(code):
+    """'From the author, no source given' — never 'From stated with no source named'."""
+    words = labels.source_kind(code)
+    assert words.split(" ")[0] in {"a", "an", "the"}, words
+
+
+def test_an_undated_span_says_so_and_never_nan():
+    assert labels.date_span(pd.NaT, pd.NaT) == "no date given in the paper"
+    assert labels.date_span(pd.Timestamp("2024-01-01"), pd.NaT) == "no date given in the paper"
+
+
+def test_an_open_start_reads_no_later_than():
+    start, end = pd.Timestamp("2020-01-01"), pd.Timestamp("2020-12-31")
+    assert labels.event_date(start, end, "start") == "no later than 2020"
+    assert labels.event_date(start, end, "") == "2020" and labels.event_date(start, end, "end") == "2020"
+    assert labels.capitalised("late November 2024") == "Late November 2024"
+
+
+@pytest.mark.parametrize("name, inside, after_with", [
+    ("Military intelligence", "military intelligence", "military intelligence"),
+    ("Some army brigades", "some army brigades", "some army brigades"),
+    ("Syrian air force", "Syrian air force", "the Syrian air force"),
+    ("Liwa al Quds militia", "Liwa al Quds militia", "the Liwa al Quds militia"),
+    ("25th Division", "25th Division", "the 25th Division"),
+    ("Hizbollah", "Hizbollah", "Hizbollah"),
+    ("NDF", "NDF", "NDF"),
+])
+def test_names_read_inside_a_sentence(name, inside, after_with):
+    assert labels.in_sentence(name) == inside and labels.with_article(name) == after_with
+
+
+def test_year_spans_in_labels_take_an_en_dash():
+    assert labels.typeset("over 2022-23 and 2016-2017, not 10-12") == "over 2022–23 and 2016–2017, not 10-12"
+    assert "2022–23" in labels.label("fund_avg_2022_23")
+
+
 def test_every_derivation_has_a_working_in_words_over_exactly_its_sources():
     derived = derived_figures().set_index("id")
     for d in DERIVATIONS:

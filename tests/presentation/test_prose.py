@@ -66,3 +66,17 @@ def test_a_bare_url_in_data_text_is_not_a_live_link():
 def test_data_text_cannot_inject_markup():
     rendered = markdown2html_mistune(prose.esc("<script>alert(1)</script> [link](javascript:x)"))
     assert "<script>" not in rendered and "href" not in rendered
+
+
+def test_a_share_worked_out_from_round_figures_is_a_whole_percent_and_says_about():
+    """147,000 to 55,000 is 62.585…% fewer: the round figures allow 'about 63%', not '62.6%'."""
+    assert prose.derived_value("militia_decline_2017_2024") == "about 63%"
+    assert prose.derived_value("fund_share_of_peak_2024") == "30%"  # exactly what a stated 70% cut leaves
+
+
+@pytest.mark.parametrize("percent, words", [
+    (62.6, "nearly two-thirds"), (50.5, "about half"), (35.0, "just over a third"), (74.0, "about three-quarters"),
+    (12.0, None), (90.0, None),
+])
+def test_a_share_as_a_reader_says_it(percent, words):
+    assert prose.fraction(percent) == words
