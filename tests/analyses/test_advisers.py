@@ -40,8 +40,11 @@ def test_the_two_accounts_are_not_merged():
 
 
 def test_share_of_the_peak_reads_about_and_one_in_eight():
+    from assad_collapse.build.changes import plain
+
     text = advisers.findings(advisers.parameters())[0].text
     assert "about 12% of the peak" in text and "about one in eight" in text
+    assert plain(text).count(". ") == 0, "the index headline is one sentence"
 
 
 def test_names_inside_sentences_are_not_capitalised_mid_sentence():

@@ -94,3 +94,10 @@ def test_every_event_the_chart_marks_is_cited_in_the_text():
 def test_an_open_start_is_labelled_no_later_than():
     events = funding.marked_events(funding.parameters()["marked_events"]).set_index("id")
     assert events.loc[funding.TREND_STARTS, "when"] == "no later than 2020" and events.loc[funding.TREND_STARTS, "open_start"]
+
+
+def test_the_index_headline_is_one_sentence():
+    from assad_collapse.build.changes import plain
+
+    headline = plain(funding.findings(funding.parameters())[0].text)
+    assert headline.endswith(".") and headline.count(". ") == 0 and "no later than 2020" in headline

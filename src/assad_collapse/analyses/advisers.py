@@ -63,10 +63,10 @@ def findings(params: dict) -> list[Finding]:
     gap = check.gap
     return [
         Finding("advisers.drawdown",
-                f"**A steep drawdown.** At the peak of Russian engagement in {_when(PEAK)} there were {stated(PEAK)} Russian "
-                f"advisers in Syria; in {_when(TOTAL)} there were {stated(TOTAL)}: {prose.derived_value(SHARE)} of the peak "
-                f"{cite(SHARE)}" + (f", {_one_in()}." if _one_in() else ".")
-                + f" By {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}.",
+                f"**A steep drawdown**: from {stated(PEAK)} Russian advisers in Syria at the peak of Russian engagement in "
+                f"{_when(PEAK)} to {stated(TOTAL)} in {_when(TOTAL)}, {prose.derived_value(SHARE)} of the peak {cite(SHARE)}"
+                + (f" or {_one_in()}" if _one_in() else "")
+                + f", and by {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}.",
                 {"peak": float(datasets.figure(PEAK).value), "october_2024": float(datasets.figure(TOTAL).value),
                  "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)}, (PEAK, TOTAL, SHARE, SCARCE)),
         Finding("advisers.two_accounts",

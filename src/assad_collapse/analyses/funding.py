@@ -84,7 +84,7 @@ def marked_events(ids: list[str]) -> pd.DataFrame:
     """The chosen events with their spans, titles and dates in words."""
     ev = datasets.events().set_index("id").loc[ids]
     return pd.DataFrame({"id": ev.index, "start": ev["date_start"].values, "end": ev["date_end"].values,
-                         "label": ev["title"].values, "turning": (ev["turning_point"] == "yes").values,
+                         "label": [labels.typeset(t) for t in ev["title"]], "turning": (ev["turning_point"] == "yes").values,
                          "open_start": (ev["open_ended"] == "start").values, "day": (ev["date_precision"] == "day").values,
                          "when": [labels.event_date(a, b, o) for a, b, o in zip(ev["date_start"], ev["date_end"],
                                                                                ev["open_ended"])]})
@@ -104,12 +104,14 @@ def findings(params: dict) -> list[Finding]:
     peak_when = labels.date_span(*_period(PEAK))
     total_when = labels.date_span(*_period(TOTAL))
     level = datasets.figure(PEAK) * (1 - datasets.figure(CUT) / 100)
+    turning = ", which the paper calls the turning point" if datasets.events().set_index("id").loc[
+        CRACKDOWN, "turning_point"] == "yes" else ""
     items = [
         Finding("funding.timing",
-                f"**Support fell slowly, then sharply.** The paper dates the downward trend to no later than {trend_start}, "
-                f"perhaps earlier {cite(TREND_STARTS)}; the Ukraine war from {_when(WAR)} {cite(WAR)} at first had "
-                f"only a modest effect {cite(WAR_CUTS)}; the heavy cuts came in {_when(HEAVY_CUTS)} {cite(HEAVY_CUTS)}, after "
-                f"the regime's crackdown on pro-Russian officers, which the paper calls the turning point {cite(CRACKDOWN)}.",
+                f"**Support fell slowly, then sharply**: a downward trend from no later than {trend_start}, perhaps earlier "
+                f"{cite(TREND_STARTS)}, to which the Ukraine war from {_when(WAR)} {cite(WAR)} at first added little "
+                f"{cite(WAR_CUTS)}, then heavy cuts in {_when(HEAVY_CUTS)} {cite(HEAVY_CUTS)}, after the regime's crackdown "
+                f"on pro-Russian officers{turning} {cite(CRACKDOWN)}.",
                 {"trend_no_later_than": trend_start}, (TREND_STARTS, WAR, WAR_CUTS, HEAVY_CUTS, CRACKDOWN)),
         Finding("funding.peak_and_2022_23",
                 f"**From the peak to 2022–23.** At the peak, in {peak_when}, Russia spent {citations.stated(PEAK)} on the "

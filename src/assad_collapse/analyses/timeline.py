@@ -114,7 +114,7 @@ def _clauses(ids, turning: set[str] = frozenset()) -> str:
     chosen = chronological(ev[ev["id"].isin(list(ids))])
     runs: list[tuple[str, list[str]]] = []
     for e in chosen.itertuples():
-        clause = f"{prose.esc(CLAUSES.get(e.id) or e.title)}{_turning(e.id, turning)} {citations.cite(e.id)}"
+        clause = f"{prose.esc(CLAUSES.get(e.id) or labels.typeset(e.title))}{_turning(e.id, turning)} {citations.cite(e.id)}"
         date = when(e.id)
         if runs and runs[-1][0] == date:
             runs[-1][1].append(clause)
@@ -173,7 +173,7 @@ def narrative(params: dict) -> str:
     ev = story(params)
     if ev.empty:
         return "None of the story's events falls within this version's filters; the table below lists what does."
-    return "\n".join(f"- **{prose.esc(labels.capitalised(when(e.id)))}.** {prose.esc(e.title)}"
+    return "\n".join(f"- **{prose.esc(labels.capitalised(when(e.id)))}.** {prose.esc(labels.typeset(e.title))}"
                      + (" (the paper's turning point)" if e.turning_point == "yes" else "")
                      + f" {citations.cite(e.id)}" for e in ev.itertuples())
 
@@ -182,7 +182,7 @@ def events_table(params: dict) -> str:
     """HTML table of every selected event: date in words, what happened, who, kind, where in the paper."""
     rows = []
     for e in select(params).itertuples():
-        what = html.escape(e.title) + (' <span class="tag">turning point</span>' if e.turning_point == "yes" else "")
+        what = html.escape(labels.typeset(e.title)) + (' <span class="tag">turning point</span>' if e.turning_point == "yes" else "")
         rows.append((f"event-{e.id}", [html.escape(labels.capitalised(when(e.id))), what,
                                         html.escape(labels.actors(e.actors)), html.escape(labels.category(e.category)),
                                         "<br>".join(html.escape(l) for l in labels.locators(e.locator))]))

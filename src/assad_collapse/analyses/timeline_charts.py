@@ -17,7 +17,7 @@ ADVISERS = ("advisers_peak_2017", "advisers_total_2024_10")
 
 def spans(events: pd.DataFrame) -> list[timebars.Span]:
     """Events as spans to draw, labelled with their titles and dates in words."""
-    return [timebars.Span(e.date_start, e.date_end, e.title, timeline.when(e.id),
+    return [timebars.Span(e.date_start, e.date_end, labels.typeset(e.title), timeline.when(e.id),
                           e.turning_point == "yes", e.date_precision == "day", e.open_ended == "start")
             for e in events.itertuples()]
 

@@ -142,7 +142,7 @@ def _row(item_id: str, figs, derived, events, behind: dict[str, int]) -> list[st
         return [f"{n}{back}", what, e(prose.derived_value(item_id)), precision,
                 f"worked out by this report from {word} {notes}", where]
     row = events.loc[item_id]
-    return [f"{n}{back}", e(row["title"]), e(labels.date_span(row["date_start"], row["date_end"])),
+    return [f"{n}{back}", e(labels.label(item_id)), e(labels.event_date(row["date_start"], row["date_end"], row["open_ended"])),
             e(DATE_PRECISION_WORDS.get(row["date_precision"], "")), "the paper's account", where]
 
 

@@ -157,7 +157,7 @@ def label(item_id: str) -> str:
         return typeset(str(derived.loc[item_id, "measure"]))
     events = datasets.events().set_index("id")
     if item_id in events.index:
-        return str(events.loc[item_id, "title"])
+        return typeset(str(events.loc[item_id, "title"]))
     raise KeyError(f"no figure, derived figure or event with id {item_id!r}")
 
 
