@@ -89,6 +89,7 @@ class Row:
 
 
 LINE = 1.45  # line height, in multiples of the font size
+STUB_IN = 0.1  # a 'not quantified' stub is 0.1 inch (10 CSS px) wide at any scale
 BLUR = 0.06  # an 'about' bar blurs from 6% below its value to 6% above it
 STRETCH = 1.25  # a value label goes under its bar rather than stretch the axis beyond 1.25 × the data
 BAR_IN = {"desktop": 0.26, "phone": 0.24}
@@ -121,8 +122,8 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
     use_house_style(layout)
     line_in = layout.font * LINE / 72
     bar_in = BAR_IN[layout.name]
-    wrap = layout.wrap + (0 if layout.phone else 20)
     axes_in = 0.935 * layout.width_in
+    wrap = int(0.92 * axes_in / text_width_in("x", layout.font))  # label lines as long as the chart is wide
     values = {id(r): _label(r, unit) for r in rows}
     ends = {id(r): _end(r) for r in rows}
     data_end = max([*ends.values(), 1e-9])
@@ -131,8 +132,10 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
         """The axis length needed to fit the row's value label beside its bar."""
         return ends[id(r)] / (1 - 0.03 - text_width_in(values[id(r)], layout.font, True) / axes_in)
 
-    below = {id(r) for r in rows if text_width_in(values[id(r)], layout.font, True) > 0.45 * axes_in
-             or beside(r) > STRETCH * max(data_end, xmax or 0.0)}
+    unspecified = {id(r) for r in rows if r.precision == "unspecified" or r.central != r.central}
+    below = {id(r) for r in rows if id(r) not in unspecified
+             and (text_width_in(values[id(r)], layout.font, True) > 0.45 * axes_in
+                  or beside(r) > STRETCH * max(data_end, xmax or 0.0))}
     placed, y, group = [], 0.12 + (line_in + 0.05 if reference else 0), None
     for row in rows:
         if row.group and row.group != group:
@@ -216,7 +219,7 @@ def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout,
     """One bar with its uncertainty and its value label."""
     if row.precision == "unspecified" or row.central != row.central:
         # Not a bar: the number could be anything, so a short hatched stub and the words, nothing with a length.
-        stub = min(xmax * 0.025, text_width_in("M", layout.small) * xmax / 6)
+        stub = xmax * STUB_IN / (0.935 * layout.width_in)
         ax.barh(y, stub, height=height, color="white", edgecolor=GAP, hatch=GAP_HATCH, linewidth=0.8, gid="gap")
         ax.text(stub + xmax * 0.012, y, text, va="center", ha="left", fontsize=layout.font, color=MUTED, style="italic")
         return
