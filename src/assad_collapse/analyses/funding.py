@@ -147,7 +147,7 @@ def comparison(params: dict) -> str:
     peak, average, last = s.loc["peak"], s.loc["average"], s.loc["2024"]
     approx = bool(peak["approximate"])
     share_avg = prose.number(average["central"] / peak["central"] * 100, "percent", approx)
-    share_2024 = prose.number(last["central"] / peak["central"] * 100, "percent")
+    share_2024 = prose.number(100 - assumptions(params)["cut"].value, "percent")  # what the cut leaves of the peak
     peak_when = labels.date_span(peak["start"], peak["end"])
     gap = f"{peak['end'].year + 1}–{str(average['start'].year - 1)[2:]}"
     basis = ("On the values assumed in this version (" + prose.join(list(changed.values())) + ")" if changed

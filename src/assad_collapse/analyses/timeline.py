@@ -137,7 +137,7 @@ def findings(params: dict) -> list[Finding]:
     ev = datasets.events()
     turning = chronological(ev[ev["turning_point"] == "yes"])
     marked = set(turning["id"])
-    first = next((i for i in BREAK if i in marked), turning.iloc[0]["id"] if len(turning) else BREAK[0])
+    first = break_event()
     cite = citations.cite
     items = [
         Finding("timeline.steps",
@@ -164,6 +164,14 @@ def findings(params: dict) -> list[Finding]:
     return items
 
 
+def break_event() -> str:
+    """The event that marks the break: the first of the break's events the data marks a turning point (the paper's
+    is the crackdown on pro-Russian officers), else the data's earliest turning point, else the crackdown."""
+    ev = datasets.events()
+    turning = chronological(ev[ev["turning_point"] == "yes"])
+    return next((i for i in BREAK if i in set(turning["id"])), turning.iloc[0]["id"] if len(turning) else BREAK[0])
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -173,8 +181,9 @@ def narrative(params: dict) -> str:
     ev = story(params)
     if ev.empty:
         return "None of the story's events falls within this version's filters; the table below lists what does."
+    marked = set(datasets.events().query("turning_point == 'yes'")["id"])
     return "\n".join(f"- **{prose.esc(labels.capitalised(when(e.id)))}.** {prose.esc(labels.typeset(e.title))}"
-                     + (" (the paper's turning point)" if e.turning_point == "yes" else "")
+                     + (f" ({_turning(e.id, marked)[2:]})" if e.id in marked else "")
                      + f" {citations.cite(e.id)}" for e in ev.itertuples())
 
 

@@ -95,8 +95,7 @@ def chart(params: dict) -> Chart:
             timebars.year_axis(ax, layout, params["start_year"], last)
         return fig
 
-    turning = [e for e in ev if e.turning]
-    brk = f"a break in {turning[0].when}" if turning else "a break"
+    brk = f"a break in {timeline.when(timeline.break_event())}"
     title = (f"The falling-out came in steps: early distrust, support drifting down from {timeline.when(timeline.TREND)}, "
              f"then {brk}, and in {timeline.when(timeline.COLLAPSE)} the collapse"
              if not timeline.filtered(params) else
