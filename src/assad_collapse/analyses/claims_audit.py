@@ -65,7 +65,10 @@ def _side(expression: str, value: float, low: float, high: float, unit: str) -> 
     what = html.escape(_what(expression))
     if value != value:
         return f"{what}: not given in the paper"
-    number = prose.quantity(_Bounds(value, low, high), unit)
+    match = _SUM.match(expression)
+    ids = sorted(names(expression)) if not match else []
+    approximate = any(prose.is_approximate(i) for i in ids)  # 'some 13,000', 'roughly 80' read 'about', as the paper hedges
+    number = prose.quantity(_Bounds(value, low, high), unit, approximate)
     return f"{what}: <strong>{html.escape(number)}</strong>"
 
 

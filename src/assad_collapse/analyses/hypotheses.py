@@ -340,4 +340,7 @@ def chart_monte_carlo(params: dict):
     most = "in most draws" if len(lead) == 1 and v["mc"]["p_first"][lead[0]] > 0.5 else "more often than any other"
     title = (f"{prose.join([m.label(h) for h in lead])}: too close to call when ratings and weights move at random"
              if len(lead) > 1 else f"{m.label(lead[0])} comes first {most} when ratings and weights move at random")
+    others = [h for h in v["base_leaders"] if h not in lead]
+    if others:
+        title += f", though on the scores it ties with {prose.join([m.label(h) for h in others])}"
     return tables.chart_monte_carlo(m, v, title)

@@ -23,7 +23,14 @@ from ..paper import datasets
 from ..presentation import citations, labels, prose
 from ..presentation.charts import Chart
 from ..presentation.marks import Row, rows_figure
-from ..presentation.style import DERIVED
+from ..presentation import style
+
+# The house style's colours for simulated shares and for ratings (branch fix-reader adds them to presentation/style.py);
+# until that lands, the shares keep the derived colour and the matrix its former fills. Drop the fallbacks on merge.
+SIMULATED = getattr(style, "SIMULATED", style.DERIVED)
+RATING_FILLS = getattr(style, "RATING_FILLS", {
+    "CC": ("#2166ac", "#fff"), "C": ("#92c5de", "#1a1a1a"), "N": ("#ececec", "#1a1a1a"), "I": ("#f4a582", "#1a1a1a"),
+    "II": ("#b2182b", "#fff"), "NA": ("#fff", "#666")})
 
 RATING_WORDS = {"CC": "very consistent", "C": "consistent", "N": "neutral: can be read either way", "I": "inconsistent",
                 "II": "very inconsistent", "NA": "does not bear on it"}
@@ -32,8 +39,7 @@ STYLE = (
     ".ach-box p{margin:.3rem 0}.ach-matrix{font-size:.8rem;width:auto;max-width:100%}.ach-matrix th,.ach-matrix td{padding:.25rem .3rem}"
     ".ach-matrix th.h{font-size:.72rem;line-height:1.2}.ach-matrix td.s{min-width:7.5rem;max-width:16rem}"
     ".ach-matrix td.r{text-align:center;font-weight:700;white-space:nowrap}"
-    ".ach-CC{background:#2166ac!important;color:#fff}.ach-C{background:#92c5de!important}.ach-N{background:#ececec!important}"
-    ".ach-I{background:#f4a582!important}.ach-II{background:#b2182b!important;color:#fff}.ach-NA{background:#fff!important;color:#666}"
+    + "".join(f".ach-{code}{{background:{fill}!important;color:{ink}}}" for code, (fill, ink) in RATING_FILLS.items()) +
     "tr.ach-off td{color:#555}tr.ach-off td.r{background:#f0f0f0!important;color:#555;font-weight:400;text-decoration:line-through}"
     ".ach-why{color:#555;font-size:.92em}</style>"
 )
@@ -139,7 +145,7 @@ def chart_monte_carlo(m: ach.Matrix, v: dict, title: str) -> Chart:
     mc = v["mc"]
     order = sorted(m.hypotheses, key=lambda h: -mc["p_first"][h])
     rows = [Row(label=m.label(h), central=mc["p_first"][h] * 100, low=mc["interval"][h][0] * 100, high=mc["interval"][h][1] * 100,
-                precision="as_stated", color=DERIVED, text=f"{pct(mc['p_first'][h])} ({pct(mc['interval'][h][0], False)}–"
+                precision="as_stated", color=SIMULATED, text=f"{pct(mc['p_first'][h])} ({pct(mc['interval'][h][0], False)}–"
                 f"{pct(mc['interval'][h][1])})") for h in order]
     alt = (f"{title}. " + "; ".join(f"{m.label(h)} leads alone in {pct(mc['p_first'][h])} of draws "
                                      f"(95% range from the simulation's noise {pct(mc['interval'][h][0], False)}–{pct(mc['interval'][h][1])})" for h in order)
