@@ -58,10 +58,12 @@ def test_key_findings_answer_with_the_computed_numbers():
     for h in others:
         if v["mc"]["p_first"][h] >= 0.05:
             assert f"{m.label(h)} in {hr.tables.pct(v['mc']['p_first'][h])}" in text
-    assert plain(found[0].text).startswith("The paper's evidence, as rated here, " + ("gives a tie between" if v["call"] == "tie" else "puts"))
+    # the first finding (the index's headline) is one sentence: the call set against the paper's own, hedged judgement
+    first = plain(found[0].text)
+    assert first.startswith("On the paper's own evidence, as rated here, ") and first.count(". ") == 0
+    assert ("ties with" in first) == (v["call"] == "tie" and m.paper_hypothesis in v["contenders"])
     assert found[0].values["call"] == v["call"]
-    # the paper's own hedge is kept, and no method jargon reaches the first screen
-    assert "tentatively" in found[0].text and "further investigation" in found[0].text
+    assert "judges most solid while saying it needs further investigation" in first
     assert not any(word in text for word in ("Monte Carlo", "PARC", "Bayesian", "weight 1", "counts nothing", "every bound"))
 
 
@@ -106,11 +108,13 @@ def test_the_variant_and_the_main_report_agree_on_what_setting_officials_aside_d
     first = plain(hr.key_findings(variant)[0].text)
     hit = [i for i, k in zip(hr.matrix(variant).items, hr.matrix(variant).source_kind) if k == "syrian_official"]
     assert first.startswith(f"With the {hr.count(len(hit), 'item')} attributed to Syrian officials set aside")
+    assert ("where with them the main report finds" in first) == changed and first.count(". ") == 0
 
 
 def test_the_intent_report_says_which_reading_is_this_reports_own():
     params = hr.parameters(question="intent", draws=500)
     assert "this report adds a third reading" in hr.question(params)
-    first = plain(hr.key_findings(params)[0].text)
-    assert "The paper leaves this open" in first and "that split is this report's" in first
+    found = [plain(f.text) for f in hr.key_findings(params)]
+    assert found[0].startswith("The paper's evidence, as rated here, ") and found[0].count(". ") == 0
+    assert found[1].startswith("The paper leaves this open") and "that split is this report's" in found[1]
     assert hr.matrix(params).paper_hypothesis is None

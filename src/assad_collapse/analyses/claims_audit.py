@@ -131,8 +131,8 @@ def findings(params: dict) -> list[Finding]:
     agree = "they do" if t["papers_hold"] == t["papers"] and t["ours_hold"] == t["ours"] else "they mostly do"
     headline = (f"Where the paper's own figures should agree with each other, {agree}: {_held(t['papers'], t['papers_hold'], 'check')} "
                 f"of what the paper states or implies hold, as do {_held(t['ours'], t['ours_hold'], 'further inference')} of "
-                f"this report's own. {_cap(_words(t['open'], 'statement'))} cannot be checked, because the paper never gives a "
-                f"figure they need, and {_words(t['tensions'], 'tension')} in its wording are noted.")
+                f"this report's own, while {_words(t['open'], 'statement')} cannot be checked, the paper never giving a figure "
+                f"they need, and {_words(t['tensions'], 'tension')} in its wording are noted.")
     caveat = []
     if t["partly"]:
         caveat.append(f"{prose.count(t['partly'], 'check')} {'holds' if t['partly'] == 1 else 'hold'} only for the figures as given")

@@ -278,6 +278,21 @@ def _where_it_leads(v: dict, h: str) -> str:
     return ""
 
 
+def first_words(m: ach.Matrix, v: dict) -> str:
+    """The report's finding in one sentence (without its full stop): the call, set against the paper's own judgement."""
+    p, behind = v["paper_hypothesis"], [h for h in m.hypotheses if h not in v["contenders"]]
+    rest = f", and {names(m, behind)} {'is' if len(behind) == 1 else 'are'} behind" if behind else ""
+    if p is None:
+        return f"The paper's evidence, as rated here, {_gives(m, v)}"
+    judged = f"{name(m, p)}, the reading the paper judges most solid while saying it needs further investigation,"
+    if v["call"] == p:
+        return f"On the paper's own evidence, as rated here, {judged} comes first{rest}"
+    if p in v["contenders"]:
+        others = [h for h in v["contenders"] if h != p]
+        return f"On the paper's own evidence, as rated here, {judged} ties with {names(m, others)}{rest}"
+    return f"On the paper's own evidence, as rated here, {call_words(m, v)}, not {judged.rstrip(',')}"
+
+
 def _gives(m: ach.Matrix, v: dict) -> str:
     behind = [h for h in m.hypotheses if h not in v["contenders"]]
     if v["call"] == "tie":
@@ -289,25 +304,25 @@ def key_findings(params: dict) -> list[Finding]:
     """Three to five sentences that answer the question, each with its numbers and the items it rests on."""
     m, v = matrix(params), verdict(params)
     q, mc, mv, au, sep = params["question"], v["mc"], v["multiverse"], v["author"], v["separating"]
-    gives = _gives(m, v)
+    without = au["leaders_without"]
+    fragile = au["kept"] and (without != [v["call"]] if v["call"] != "tie" else len(without) > len(v["contenders"]))
+    gone = f"gone without the author's own judgements, which leave {top_words(m, without)}"
     if params["discount_kinds"] and params["discount_factor"] == 0:
         hit, main = _set_aside(m, params), verdict(defaults(params))
         same = v["call"] == main["call"] and v["contenders"] == main["contenders"]
         f1 = (f"With the {count(len(hit), 'item')} attributed to {prose.join([KIND_PLURAL[k] for k in params['discount_kinds']])} "
-              f"set aside {tables.ref(m, *hit)}, the evidence as rated here {gives}"
-              + (", as in the main report" if same else f"; the main report, with them, {_gives(m, main)}") + ". "
-              + "In random draws " + prose.join([f"{name(m, h)} comes first on its own in {tables.pct(mc['p_first'][h])} "
-                                                 f"(main report: {tables.pct(main['mc']['p_first'][h])})"
-                                                 for h in dict.fromkeys([*v["contenders"], *main["contenders"]])]) + ".")
+              f"set aside {tables.ref(m, *hit)}, the evidence as rated here {_gives(m, v)}"
+              + (", as in the main report" if same else f", where with them the main report finds {call_words(m, main)}")
+              + (f"; {'that lead is' if v['call'] != 'tie' else 'even that is'} narrow and fragile, {gone}" if fragile else "") + ".")
+        draws = ("In random draws " + prose.join([f"{name(m, h)} comes first on its own in {tables.pct(mc['p_first'][h])} "
+                                                  f"(main report: {tables.pct(main['mc']['p_first'][h])})"
+                                                  for h in dict.fromkeys([*v["contenders"], *main["contenders"]])]) + ". ")
+        f2 = against_sentence(m, v)
     else:
-        f1 = f"The paper's evidence, as rated here, {gives}. {paper_words(m, v)}".strip()
-    without = au["leaders_without"]
-    if v["call"] != "tie" and without != [v["call"]] and au["kept"]:
-        f1 += f" That lead is narrow and fragile: without the author's own judgements the evidence gives {top_words(m, without)}."
-    elif v["call"] == "tie" and au["kept"] and len(without) > len(v["contenders"]):
-        f1 += (f" Even that rests on the author's own judgements: without them the evidence gives {top_words(m, without)}.")
-    f2 = against_sentence(m, v)
-    f3 = f"{_draws_sentence(m, v)} {cap(change_words(m, v))}."
+        f1 = first_words(m, v) + (f": a narrow, fragile {'lead' if v['call'] != 'tie' else 'lean'}, {gone}" if fragile else "") + "."
+        draws = ""
+        f2 = (paper_words(m, v) + " " if v["paper_hypothesis"] is None else "") + against_sentence(m, v)
+    f3 = f"{draws}{_draws_sentence(m, v)} {cap(change_words(m, v))}."
     alone = [h for h in m.hypotheses if mv["leads"][h] > 0]
     ever = [h for h in m.hypotheses if mv["leads"][h] > 0 or mv["shares_first"][h] > 0]
     f4 = (f"Across {mv['n']} combinations of defensible scoring choices, "
