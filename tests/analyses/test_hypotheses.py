@@ -8,6 +8,7 @@ import pytest
 from helpers import ROOT
 
 from assad_collapse.analyses import hypotheses as hr
+from assad_collapse.analyses import hypothesis_notes as notes
 from assad_collapse.catalogue import load_catalogue
 from assad_collapse.errors import ParameterError
 
@@ -52,19 +53,29 @@ def test_key_findings_answer_with_the_computed_numbers():
     found = hr.key_findings(params)
     assert 3 <= len(found) <= 5 and len({f.key for f in found}) == len(found)
     text = plain(" ".join(f.text for f in found))
-    for h in v["mc"]["leaders"]:
-        assert f"{m.label(h)} leads alone in {hr.tables.pct(v['mc']['p_first'][h])}" in text
-    assert ("a tie between" in text) == (v["call"] == "tie")
+    first, *others = sorted(m.hypotheses, key=lambda h: -v["mc"]["p_first"][h])
+    assert f"{m.label(first)} comes first on its own in {hr.tables.pct(v['mc']['p_first'][first])} of draws" in text
+    for h in others:
+        if v["mc"]["p_first"][h] >= 0.05:
+            assert f"{m.label(h)} in {hr.tables.pct(v['mc']['p_first'][h])}" in text
+    # the first finding (the index's headline) is one sentence: the call set against the paper's own, hedged judgement
+    first = plain(found[0].text)
+    assert first.startswith("On the paper's own evidence, as rated here, ") and first.count(". ") == 0
+    assert ("ties with" in first) == (v["call"] == "tie" and m.paper_hypothesis in v["contenders"])
     assert found[0].values["call"] == v["call"]
+    assert "judges most solid while saying it needs further investigation" in first
+    assert not any(word in text for word in ("Monte Carlo", "PARC", "Bayesian", "weight 1", "counts nothing", "every bound"))
 
 
 def test_the_verdict_says_tie_when_the_engine_calls_one_and_names_what_would_change_it():
     params = hr.parameters(draws=2000)
     v = hr.verdict(params)
-    text = plain(hr.verdict_text(params))
+    text = plain(notes.verdict_text(params))
     assert text.startswith(f"- The call: {'a tie between' if v['call'] == 'tie' else ''}")
     if v["change_top"]["size"] == 1:
-        assert "a single rating moved one step" in text
+        assert "a single rating moved one step" in text.lower()
+    # what would change the top is defined by the call's own tie rule
+    assert "the same rule the call uses" in text
 
 
 def test_the_main_report_has_no_box_and_each_version_says_what_differs_and_what_changed():
@@ -83,3 +94,27 @@ def test_a_version_without_the_author_sets_his_judgements_aside():
     v = hr.verdict(params)
     own = {i for i, k in zip(hr.matrix(params).items, hr.matrix(params).source_kind) if k == "author"}
     assert not own & {a["item"] for rows in v["against"].values() for a in rows}
+
+
+def test_the_variant_and_the_main_report_agree_on_what_setting_officials_aside_does():
+    # one definition of the top: the main report's "whose testimony" line and the variant's box and first finding
+    main_params = hr.parameters(draws=1000)
+    variant = hr.parameters(discount_kinds=["syrian_official"], discount_factor=0.0, draws=1000)
+    main, v = hr.verdict(main_params), hr.verdict(variant)
+    changed = v["base_leaders"] != main["base_leaders"]
+    assert ("syrian_official" in main["discount_flips"]) == changed
+    assert ("Setting aside Syrian officials changes the top" in plain(notes.verdict_text(main_params))) == changed
+    assert ("as in the main report" in plain(hr.variant_box(variant))) == (not changed)
+    first = plain(hr.key_findings(variant)[0].text)
+    hit = [i for i, k in zip(hr.matrix(variant).items, hr.matrix(variant).source_kind) if k == "syrian_official"]
+    assert first.startswith(f"With the {hr.count(len(hit), 'item')} attributed to Syrian officials set aside")
+    assert ("where with them the main report finds" in first) == changed and first.count(". ") == 0
+
+
+def test_the_intent_report_says_which_reading_is_this_reports_own():
+    params = hr.parameters(question="intent", draws=500)
+    assert "this report adds a third reading" in hr.question(params)
+    found = [plain(f.text) for f in hr.key_findings(params)]
+    assert found[0].startswith("The paper's evidence, as rated here, ") and found[0].count(". ") == 0
+    assert found[1].startswith("The paper leaves this open") and "that split is this report's" in found[1]
+    assert hr.matrix(params).paper_hypothesis is None

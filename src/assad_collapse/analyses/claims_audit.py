@@ -17,12 +17,13 @@ from ..presentation.findings import Finding
 from ..reportparams import CLAIMS_AUDIT
 
 PARAMETERS = CLAIMS_AUDIT.specs
-RESULT_WORDS = {claims.CONSISTENT: "holds", claims.CENTRAL_ONLY: "holds for the stated values, not across every bound",
+RESULT_WORDS = {claims.CONSISTENT: "holds", claims.CENTRAL_ONLY: "holds for the figures as given, not across the paper's range",
                 claims.INCONSISTENT: "does not hold", claims.OPEN: "cannot be checked",
                 claims.TENSION: "a tension to note, not a sum to check"}
 RELATION_WORDS = {"equal": "against", "at_most": "within", "less_than": "below", "greater_than": "above", "unknown": "against"}
-KIND_PHRASES = {"author": "are the author's own judgement", "unattributed": "are stated with no source named",
-                "unnamed_source": "come from sources the paper does not name"}
+KIND_PHRASES = {"author": "are the author's own judgement", "unattributed": "are stated by the author with no source given",
+                "unnamed_source": "come from an unnamed source or interviewee"}
+PAPERS = ("stated", "implied")  # checks of the paper's own statements; the rest are this project's inferences
 _SUM = re.compile(r"^\s*sum\(\s*([a-z][a-z0-9_]*)\s*\)\s*$")
 
 
@@ -57,14 +58,17 @@ def _what(expression: str) -> str:
         return "the threshold"
     if len(ids) == 1 and expression.strip() == ids[0]:
         return labels.label(ids[0])
-    return "Worked out from: " + "; ".join(labels.label(i) for i in ids)
+    return "A value worked out from " + "; ".join(labels.label(i) for i in ids)
 
 
 def _side(expression: str, value: float, low: float, high: float, unit: str) -> str:
     what = html.escape(_what(expression))
     if value != value:
         return f"{what}: not given in the paper"
-    number = prose.quantity(_Bounds(value, low, high), unit)
+    match = _SUM.match(expression)
+    ids = sorted(names(expression)) if not match else []
+    approximate = any(prose.is_approximate(i) for i in ids)  # 'some 13,000', 'roughly 80' read 'about', as the paper hedges
+    number = prose.quantity(_Bounds(value, low, high), unit, approximate)
     return f"{what}: <strong>{html.escape(number)}</strong>"
 
 
@@ -86,39 +90,74 @@ def _kind_sentence(total: int) -> tuple[str, dict]:
             {k: int(v) for k, v in table["total"].items()})
 
 
+def _tally(r: pd.DataFrame) -> dict:
+    """How many checks of each kind: computed (the paper's, this project's inferences), holding, open, tensions."""
+    computed = r[~r["outcome"].isin([claims.OPEN, claims.TENSION])]
+    papers = computed[computed["basis"].isin(PAPERS)]
+    ours = computed[~computed["basis"].isin(PAPERS)]
+    return {"checks": len(r), "papers": len(papers), "papers_hold": int((papers["outcome"] == claims.CONSISTENT).sum()),
+            "ours": len(ours), "ours_hold": int((ours["outcome"] == claims.CONSISTENT).sum()),
+            "open": int((r["outcome"] == claims.OPEN).sum()), "tensions": int((r["outcome"] == claims.TENSION).sum()),
+            "fails": int((computed["outcome"] == claims.INCONSISTENT).sum()),
+            "partly": int((computed["outcome"] == claims.CENTRAL_ONLY).sum())}
+
+
+def _words(n: int, noun: str) -> str:
+    """'one check', 'eight checks', '12 checks'."""
+    word = prose.WORD_NUMBERS[n] if 0 <= n < len(prose.WORD_NUMBERS) else f"{n:,}"
+    return f"{word} {noun if n == 1 else noun + 's'}"
+
+
+def _held(n: int, held: int, what: str) -> str:
+    """'all eight checks ... hold', 'both ... hold', 'the one ... holds', 'six of eight ... hold'."""
+    if held == n:
+        return {0: f"no {what}s", 1: f"the one {what}"}.get(n, f"{'both' if n == 2 else 'all ' + _words(n, what).split()[0]} {what}s")
+    return f"{prose.WORD_NUMBERS[held] if held < 11 else held} of {_words(n, what)}"
+
+
 def findings(params: dict) -> list[Finding]:
-    """What was checked, what holds, what cannot be checked, and whose figures they are: all counted from data."""
+    """What holds, what cannot be checked, what pulls against itself, and whose figures they are: all counted from data."""
     r = results(params)
-    counts = r["outcome"].value_counts()
-    checkable = len(r) - int(counts.get(claims.OPEN, 0)) - int(counts.get(claims.TENSION, 0))
-    holds, partly, fails = (int(counts.get(o, 0)) for o in (claims.CONSISTENT, claims.CENTRAL_ONLY, claims.INCONSISTENT))
+    t = _tally(r)
     figures = datasets.figures()
     kinds, by_kind = _kind_sentence(len(figures))
     unquantified = int((~figures["quantified"]).sum())
-    verdict = [f"{prose.count(holds, 'holds', 'hold')} across every bound"]
-    if partly:
-        verdict.append(f"{partly} only for the stated values")
-    if fails:
-        verdict.append(f"{prose.count(fails, 'does not hold', 'do not hold')}: " +
-                       prose.join([prose.esc(c.lower().rstrip('.')) for c in r.loc[r["outcome"] == claims.INCONSISTENT, "claim"]]))
     open_rows = r[r["outcome"] == claims.OPEN]
     missing = sorted({i for e in open_rows["right_expression"].tolist() + open_rows["left_expression"].tolist() for i in names(e)
                       if i in set(figures.loc[~figures["quantified"], "id"])})
+    tensions = r[r["outcome"] == claims.TENSION]
+    computed = r[~r["outcome"].isin([claims.OPEN, claims.TENSION])]
+    sums = int(computed["left_expression"].str.match(_SUM).sum())
+    agree = "they do" if t["papers_hold"] == t["papers"] and t["ours_hold"] == t["ours"] else "they mostly do"
+    headline = (f"Where the paper's own figures should agree with each other, {agree}: {_held(t['papers'], t['papers_hold'], 'check')} "
+                f"of what the paper states or implies hold, as do {_held(t['ours'], t['ours_hold'], 'further inference')} of "
+                f"this report's own, while {_words(t['open'], 'statement')} cannot be checked, the paper never giving a figure "
+                f"they need, and {_words(t['tensions'], 'tension')} in its wording are noted.")
+    caveat = []
+    if t["partly"]:
+        caveat.append(f"{prose.count(t['partly'], 'check')} {'holds' if t['partly'] == 1 else 'hold'} only for the figures as given")
+    if t["fails"]:
+        caveat.append(f"{prose.count(t['fails'], 'check')} {'fails' if t['fails'] == 1 else 'fail'}: " +
+                      prose.join([prose.esc(c.lower().rstrip('.')) for c in r.loc[r["outcome"] == claims.INCONSISTENT, "claim"]]))
+    spread = params["approximate_spread_percent"]
+    approx = ("Figures the paper gives as \"about\" or \"some\" are taken as given" if spread == 0 else
+              f"Figures the paper gives as \"about\" or \"some\" are read as ±{spread:g}%")
     return [
-        Finding("claims.checked",
-                f"**What was checked.** {prose.count(len(r), 'statement')} in which the paper's own figures should agree "
-                "with each other (parts against totals, levels against the falls it describes) were recomputed from those "
-                f"figures; {checkable} of them could be.",
-                {"checks": len(r), "checkable": checkable}),
+        Finding("claims.checked", headline + (" " + _cap("; ".join(caveat)) + "." if caveat else ""),
+                {**t}),
         Finding("claims.holds",
-                (f"**What holds.** All {checkable} hold across every bound." if holds == checkable else
-                 f"**What holds.** Of those {checkable}, " + prose.join(verdict) + ".") +
-                (" The paper's arithmetic is consistent with itself." if not fails and not partly else ""),
-                {"holds": holds, "central_only": partly, "fails": fails}),
+                f"**What holds.** {_cap(_words(sums, 'check'))} of parts against the totals the paper gives and "
+                f"{_words(t['papers'] + t['ours'] - sums, 'comparison')} of levels, falls and parts of a whole were recomputed. "
+                + approx + "; ranges and bounds the paper gives are checked across their whole width.",
+                {"holds": t["papers_hold"] + t["ours_hold"], "central_only": t["partly"], "fails": t["fails"]}),
         Finding("claims.open",
-                f"**What cannot be checked.** {prose.count(len(open_rows), 'statement')} compare with figures the paper never "
+                f"**What cannot be checked.** {_cap(_words(len(open_rows), 'statement'))} compare with figures the paper never "
                 "gives: " + "; ".join(f"{prose.esc(labels.label(i))} {citations.cite(i)}" for i in missing) + ".",
                 {"open": len(open_rows)}, tuple(missing)),
+        Finding("claims.tensions",
+                f"**What pulls against itself.** {_cap(_words(len(tensions), 'tension'))}: "
+                + " ".join(prose.esc(c.rstrip(".")) + "." for c in tensions["claim"]),
+                {"tensions": len(tensions)}),
         Finding("claims.sources",
                 f"**Whose figures.** {kinds}; {unquantified} of the {len(figures)} are not quantified at all "
                 "(\"some\", \"not known\").",
@@ -131,17 +170,18 @@ def checks_table(params: dict) -> str:
     rows = []
     for c in results(params).itertuples():
         tension = c.outcome == claims.TENSION
-        unit = "persons" if tension else _unit(c.left_expression) or _unit(c.right_expression) or "persons"
+        left_unit = None if tension else _unit(c.left_expression) or _unit(c.right_expression) or "persons"
+        right_unit = None if tension else _unit(c.right_expression) or left_unit
         if tension:
             given = html.escape(c.note)
         elif c.outcome == claims.OPEN:
             given = f"{html.escape(_what(c.left_expression))} {RELATION_WORDS[c.relation]} {html.escape(_what(c.right_expression))}"
         else:
-            given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, unit)}<br>{RELATION_WORDS[c.relation]} "
-                     f"{_side(c.right_expression, c.right, c.right_low, c.right_high, unit)}")
+            given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, left_unit)}<br>{RELATION_WORDS[c.relation]} "
+                     f"{_side(c.right_expression, c.right, c.right_low, c.right_high, right_unit)}")
         result = RESULT_WORDS[c.outcome]
         if c.outcome == claims.INCONSISTENT:
-            result += f" (off by {prose.number(abs(c.difference), unit)})"
+            result += f" (off by {prose.number(abs(c.difference), left_unit)})"
         where = "<br>".join(html.escape(l) for l in labels.locators(c.locator))
         claim = f"{html.escape(c.claim)}<br><small>{html.escape(c.basis_words)}</small>"
         rows.append((f"check-{c.id}", [claim, given, f"<strong>{html.escape(result)}</strong>", where]))
@@ -149,25 +189,35 @@ def checks_table(params: dict) -> str:
                                 css="sources notes")
 
 
+def source_rows(table: pd.DataFrame) -> list[marks.Row]:
+    """One bar per kind of source: as long as its figures with a number; those without one are counted beside it."""
+    return [marks.Row(_cap(labels.source_kind(kind)), row.quantified, row.quantified, row.quantified, "as_stated", style.STATED,
+                      text=f"{row.quantified} with a number" + (f", {row.unquantified} more not quantified" if row.unquantified else ""))
+            for kind, row in table.iterrows()]
+
+
 def chart_sources() -> Chart:
     """Figures by who gave them according to the paper, with how many are not quantified."""
     table = claims.rest_on()
     total = int(table["total"].sum())
-    rows = [marks.Row(labels.source_kind(kind).capitalize(), row.total, row.total, row.total, "as_stated", style.STATED,
-                      text=f"{row.total}" + (f" ({row.unquantified} not quantified)" if row.unquantified else ""))
-            for kind, row in table.iterrows()]
+    rows = source_rows(table)
     sentence, _ = _kind_sentence(total)
     title = sentence
     alt = title + ". " + "; ".join(f"{labels.source_kind(k)}: {prose.count(r.total, 'figure')}, {r.unquantified} not quantified"
                                    for k, r in table.iterrows()) + "."
-    return Chart(title, lambda layout: marks.rows_figure(rows, "figures", layout, axis_label="figures in the paper"), alt,
+    return Chart(title, lambda layout: marks.rows_figure(rows, "figures", layout, axis_label="figures with a number in the paper"), alt,
                  f"Source: {charts.CITATION}: every figure the paper gives, by who gave it according to the paper "
                  "(each figure's place in the paper is in the tables below).",
-                 subtitle="Who gave each of the paper's figures, according to the paper")
+                 subtitle="Who gave each of the paper's figures, according to the paper; the bars count the figures with a "
+                 "number, and the figures the paper mentions without one are counted beside them")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def single_source_table() -> str:
-    """Figures that rest on one interviewee or on no named source, rather than the author's own reporting."""
+    """Figures the paper gives to one interviewee or to a source it does not name, rather than stating them itself."""
     frame = claims.single_source()
     rows = [(None, [html.escape(labels.label(r.id)), html.escape(prose.stated_value(r.id)),
                     html.escape(labels.source_kind(r.source_kind)), html.escape("; ".join(labels.locators(r.locator)))])

@@ -1,7 +1,8 @@
-"""The hypothesis report's explanatory text: how the hypotheses were kept apart, how scores are computed, the limits.
+"""The hypothesis report's longer sections: the verdict in detail, the author's weight, the scoring choices, how the
+hypotheses were kept apart, how scores are computed, the limits.
 
-Every number in it (likelihood ratios, prior, II weight, perturbation chances) comes from the
-report's settings and parameters; the references describe what the engine does.
+Every number in it (scores, margins, likelihood ratios, prior, perturbation chances) comes from the verdict,
+the report's settings and parameters; the references describe what the engine does.
 """
 
 from __future__ import annotations
@@ -9,22 +10,119 @@ from __future__ import annotations
 import math
 
 from . import ach
-from .hypotheses import matrix, settings
+from . import hypothesis_tables as tables
+from .hypotheses import cap, change_words, count, item_words, matrix, name, names, settings, top_words, verdict, KIND_PLURAL
 from ..presentation import prose
 
 
 def overlap_text(params: dict) -> str:
     """How the hypotheses were made to exclude one another, and what the scores therefore mean."""
     m = matrix(params)
-    return (f"As the paper words them, these explanations overlap: a gamble on coercion and a costly, unhelpful client can both "
-            f"be true. This report sharpens them so that at most one can hold, along lines the paper itself draws; the second "
-            f"column says how. Even so, the scores rank these {prose.WORD_NUMBERS[len(m.hypotheses)]} readings against each other and nothing "
-            f"else: they measure relative support, not the chance that any one of them is the whole truth."
-            if params["question"] == "collapse" else
-            "The introduction offers two readings; the conclusion adds a third, pressure for leverage, which this report "
-            "weighs alongside them. The three are kept apart by what the squeeze was for; if Russia's demands included a "
-            "settlement with Türkiye, the two deliberate readings would merge, and the paper does not say. The scores rank "
-            "these readings against each other: relative support, not the chance that any one is the whole truth.")
+    if params["question"] == "collapse":
+        return (f"As the paper words them, these explanations overlap: a gamble on coercion and a costly, unhelpful client can both "
+                f"be true. This report sharpens them so that at most one can hold, along lines the paper itself draws; the second "
+                f"column says how. In particular, the gamble reading is taken to hold that the regime, kept on Russian money, would "
+                f"still have been worth keeping, which is what the drain reading denies; evidence of a client working against "
+                f"Russia's aims therefore counts against the first as it fits the second. The scores rank these "
+                f"{prose.WORD_NUMBERS[len(m.hypotheses)]} readings against each other and nothing else: they measure relative "
+                f"support, not the chance that any one of them is the whole truth.")
+    return ("The introduction offers two readings; the conclusion judges the cuts probably meant as leverage, without saying over "
+            "which demands. This report splits that lean in two: leverage over a settlement with Türkiye belongs to the first "
+            "reading, leverage over Russia's demands inside Syria (its officers, its units, reform) is the third. The split is "
+            "this report's, not the paper's: if Russia's demands included the settlement, the two would merge. The second and "
+            "third readings overlap too, since cuts that answer the regime in kind can also be meant to bring it round; they are "
+            "kept apart by whether the cuts aimed to make Assad give way, which the third says and the second denies. The "
+            "scores rank these readings against each other: relative support, not the chance that any one is the whole truth.")
+
+
+def _call_line(m: ach.Matrix, v: dict, s: ach.Settings) -> str:
+    scheme = "PARC's count of the evidence against" if s.scheme == "heuer" else "the Bayesian reading"
+    unit = ("one inconsistent rating on an item of medium credibility and relevance" if s.scheme == "heuer" else
+            "the odds one inconsistent item of medium weight takes away")
+    order = sorted(m.hypotheses, key=lambda h: v["scores"][h]["rank"])
+    scores = ", ".join(f"{name(m, h)} {_score(v, h)}" for h in order)
+    base, drawn = v["base_leaders"], v["mc"]["leaders"]
+    gap = ("tie exactly" if len(v["exact_top"]) > 1 else
+           f"{'lies' if len(base) == 1 else 'lie'} within {v['margin']:.2f} of the best, what {unit} counts")
+    text = (f"- **The call: {'a tie between ' + names(m, v['contenders']) if v['call'] == 'tie' else name(m, v['call']) + ' comes first'}.** "
+            f"Under {scheme} ({'lower is better' if s.scheme == 'heuer' else 'higher is better'}): {scores}. "
+            + (f"{names(m, base)} {gap}, so on the scores they are tied. " if len(base) > 1 else
+               f"{name(m, base[0])} is ahead by {v['lead']:.2f}, more than {unit} ({v['margin']:.2f}). ")
+            + "In random draws " + prose.join([f"{name(m, h)} comes first on its own in {tables.pct(v['mc']['p_first'][h])}"
+                                               for h in dict.fromkeys([*drawn, *base])]) + ". ")
+    if set(base) == set(drawn):
+        return text + ("Both agree." if len(base) == 1 else "The draws do not separate them either.")
+    if len(base) > 1 and len(drawn) == 1:
+        return text + (f"The draws favour {name(m, drawn[0])} by more than their own error and five points, but the scores do not "
+                       "separate the two, so the report calls a tie.")
+    return text + "The scores and the draws do not agree on a single leader, so the report calls a tie."
+
+
+def _score(v: dict, h: str) -> str:
+    sc = v["scores"][h]
+    return f"{sc['posterior']:.0%}" if "posterior" in sc else f"{abs(sc['total']):.2f}"
+
+
+def verdict_text(params: dict) -> str:
+    """The call in detail: the scores, the margin, the draws, what would change the top, single items and sources."""
+    m, v, s = matrix(params), verdict(params), settings(params)
+    lines = [_call_line(m, v, s)]
+    lines.append(f"- **What would change the top.** The top is the set of explanations within that margin of the best score, "
+                 f"the same rule the call uses. {cap(change_words(m, v))}.")
+    d = ach.diagnosticity(m, s)
+    separating, against = int((~d["non_diagnostic"]).sum()), int(sum(code in ("I", "II") for code in m.ratings.ravel()))
+    which = (f"all {len(m.items)} items count differently for different explanations" if separating == len(m.items) else
+             f"only {count(separating, 'item')} of {len(m.items)} count differently for different explanations; the rest fit "
+             "every explanation alike, or can be read either way, and cannot tell them apart")
+    lines.append(f"- **Which evidence separates them.** Under this scoring {which}. Of the {m.ratings.size} ratings, "
+                 f"{count(against, 'is', 'are').split(' ')[0]} {'is' if against == 1 else 'are'} inconsistent or very inconsistent.")
+    loo = v["loo_flips"]
+    lines.append("- **Single items.** " + (
+        f"Dropping {'this item' if len(loo) == 1 else 'any one of these items'} on its own changes the top: " + "; ".join(
+            item_words(m, i) for i in loo) + "." if loo else
+        "No single item, dropped on its own, changes the top."))
+    kinds = v["discount_flips"]
+    lines.append("- **Whose testimony.** " + (
+        " ".join(f"Setting aside {KIND_PLURAL[k]} changes the top." for k in kinds) if kinds else
+        "Setting aside any one kind of source leaves the top as it is."))
+    return "\n".join(lines)
+
+
+def author_text(params: dict) -> str:
+    """How much rests on the author's own judgements (which make the test partly circular)."""
+    m, v = matrix(params), verdict(params)
+    au, sep = v["author"], v["separating"]
+    own = [i for i, k in zip(m.items, m.source_kind) if k == "author"]
+    text = (f"The paper's own conclusions are evidence here too: {count(au['items'], 'item')} {tables.ref(m, *own)} are the "
+            f"author's judgements rather than facts he reports. Counting them makes the test partly circular, since they "
+            f"state the answers being tested. They carry about {tables.pct(au['share_of_spread'])} of what separates the "
+            f"explanations (the spread of each item's contributions). Set aside, the evidence gives {top_words(m, au['leaders_without'])}.")
+    if len(sep["pair"]) == 2:
+        items = sep["items"]
+        text += (f" Between {names(m, sep['pair'])} " + (
+            "no item makes any difference." if not items else
+            f"only {count(len(items), 'item')} {'makes' if len(items) == 1 else 'make'} a difference: " + "; ".join(
+                f"{item_words(m, x['item'])}, favouring {name(m, x['favours'])}"
+                + (" (the author's)" if x["author"] else "") for x in items) + "."))
+    return text
+
+
+def multiverse_text(params: dict) -> str:
+    """The multiverse in words, before its table."""
+    m, v = matrix(params), verdict(params)
+    mv = v["multiverse"]
+    counts = "; ".join(f"{name(m, h)} comes first on its own in {round(mv['leads'][h] * mv['n'])} and shares first place in "
+                       f"{round(mv['shares_first'][h] * mv['n'])}" for h in m.hypotheses)
+    very = {code: int((m.ratings == code).sum()) for code in ("CC", "II")}
+    note = ""
+    if very["II"] == 0:
+        note = (" No rating here is very inconsistent, so the choice of what a very consistent or very inconsistent rating "
+                + ("counts acts only through the very consistent ones, and only where consistency counts."
+                   if very["CC"] else "counts changes nothing."))
+    return (f"Each scoring choice below is defensible; PARC's is listed first and used above. Every combination was scored "
+            f"({mv['n']} settings), with the same tie rule as the call: a lead within one ordinary inconsistency is a tie. "
+            f"Of the {mv['n']}: {counts}. The table gives, for each alternative, how often moving to it from PARC's choice, all "
+            f"else equal, changes which explanations come first.{note} Every setting and its leaders can be downloaded below.")
 
 
 def method_text(params: dict) -> str:
@@ -34,6 +132,14 @@ def method_text(params: dict) -> str:
     ratios = ", ".join(f"{code} ×{_fraction(lr[code])}" for code in ("CC", "C", "N", "I", "II"))
     prior = ("equal for every explanation" if s.prior is None else
              ", ".join(f"{prose.esc(m.label(h))} {p:.0%}" for h, p in zip(m.hypotheses, ach.check_prior(s.prior, m.hypotheses))))
+    half = {code: 0.5 * lr[code] + 0.5 for code in ("C", "I")}
+    scale = ach.perturbation_scale(s)
+    moves = ("on the scale of inconsistency the scoring counts: a rating that counts nothing (consistent, neutral or not "
+             "applicable alike) may become inconsistent, and an inconsistent one may count nothing or become very inconsistent, "
+             "so no explanation gains in the draws merely from having more consistent or not-applicable ratings"
+             if scale == "inconsistency" else
+             "along very consistent, consistent, neutral, inconsistent, very inconsistent, a not-applicable rating moving as a "
+             "neutral one, since under this scoring consistency counts too")
     return "\n".join([
         "- **PARC's weighted inconsistency** (the default; Heuer, *Psychology of Intelligence Analysis*, 1999, ch. 8, as PARC's "
         "ACH 2.0 computes it): each item weighs its credibility times its relevance (low 0.71, medium 1, high 1.41); an "
@@ -41,15 +147,20 @@ def method_text(params: dict) -> str:
         "weight; consistent, neutral and not-applicable ratings add nothing. Lower is better: the method ranks explanations by "
         "the evidence against them.",
         "- **The Bayesian reading**: each rating stands for a likelihood ratio against a neutral one; under the ratios used here "
-        f"({lab(s.ladder)}) they are {ratios}, and not-applicable counts 1. A source is treated as partly reliable (Bovens and "
-        "Hartmann, *Bayesian Epistemology*, 2003): an item's reliability is its weight over the heaviest possible (from 0.25 "
-        "to 1), and the ratio it conveys is reliability × ratio + (1 − reliability), so a report never counts for more than "
-        f"the event would. The prior is {prior}.",
-        "- **Monte Carlo**: in each draw every rating moves one step up or down with a chance of "
-        f"{params['p_step']:.0%}, and each credibility and relevance level one level with a chance of {params['weight_noise']:.0%}; "
-        "a draw whose first place is tied counts as a tie for none. Shares come with 95% (Wilson) intervals.",
-        "- **Ties**: a lead within what one inconsistent item of medium credibility and relevance counts, or a difference in the "
-        "share of draws within two standard errors or five points, is called a tie.",
+        f"({lab(s.ladder)}) they are {ratios}, and not-applicable counts 1; a very consistent rating is the consistent ratio "
+        f"to the same power as a very inconsistent one. A source is treated as partly reliable (Bovens and Hartmann, "
+        "*Bayesian Epistemology*, 2003): an item's reliability is its weight over the heaviest possible (from 0.25 to 1; "
+        "with every item weighing the same, each counts as a medium item, 0.5), and the ratio it conveys is reliability × "
+        "ratio + (1 − reliability), so a report never counts for more than the event would. That mixing is not symmetric: "
+        f"at reliability 0.5 a consistent rating conveys ×{half['C']:.2f} and an inconsistent one ×{half['I']:.2f}. "
+        f"The prior is {prior}.",
+        f"- **Random draws**: in each draw every rating moves one step up or down with a chance of {params['p_step']:.0%}, "
+        f"{moves}; each credibility and relevance level moves one level with a chance of {params['weight_noise']:.0%}. A draw "
+        "whose first place is tied counts as a tie for none. The 95% ranges given with the shares measure only the "
+        "simulation's own noise, not the uncertainty of the ratings.",
+        "- **Ties**: a lead within what one inconsistent item of medium credibility and relevance counts is a tie, and so is a "
+        "difference in the share of draws within two standard errors or five points. The same rule decides what would change "
+        "the top, which single items and kinds of source matter, and who leads under each scoring choice.",
     ])
 
 
@@ -68,12 +179,12 @@ def limits(params: dict) -> str:
     """What the analysis cannot tell."""
     return "\n".join([
         "- The ratings are this project's reading of the paper, not the author's: the paper weighs the explanations in prose. "
-        "Each rating comes with its reason in the item-by-item table, and the Monte Carlo, the smallest changes and the "
-        "settings above show how much they matter.",
+        "Each rating comes with its reason in the item-by-item table, and the random draws, the smallest changes and the "
+        "scoring choices above show how much they matter.",
         "- All evidence comes from one paper, mostly resting on anonymous interviews it cannot show; the methods here can weigh "
         "and discount sources, but cannot check them or detect sources that echo each other.",
         "- Heuer's method can only contradict: an explanation that little evidence bears on meets little contradiction. The "
         "Russo-Turkish deal is one the paper says it lacks the evidence to discuss; its place here reflects that, not support.",
-        "- Credibility and relevance are three-level judgements; the Monte Carlo moves them too, but their scale is a convention "
+        "- Credibility and relevance are three-level judgements; the draws move them too, but their scale is a convention "
         "(PARC's), not a measurement.",
     ])

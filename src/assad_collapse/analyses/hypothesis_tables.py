@@ -1,6 +1,7 @@
 """The hypothesis report's tables, chart and downloads: every item by its one-line summary, never by its id.
 
-Evidence items are numbered in file order and cited as ``[n]``, a link to their row in the
+Evidence items are numbered by their place in the evidence file, the same number in every report (an
+item keeps its number whichever question it bears on), and cited as ``[n]``, a link to their row in the
 item-by-item table, which gives the item in full, who gave it according to the paper, its
 weight, its rating against every hypothesis with the reason, what it counts, and where it is
 in the paper. The matrix is an HTML table that scrolls in its own box on a phone, and it can be
@@ -12,6 +13,7 @@ from __future__ import annotations
 import base64
 import html
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -21,7 +23,14 @@ from ..paper import datasets
 from ..presentation import citations, labels, prose
 from ..presentation.charts import Chart
 from ..presentation.marks import Row, rows_figure
-from ..presentation.style import DERIVED
+from ..presentation import style
+
+# The house style's colours for simulated shares and for ratings (branch fix-reader adds them to presentation/style.py);
+# until that lands, the shares keep the derived colour and the matrix its former fills. Drop the fallbacks on merge.
+SIMULATED = getattr(style, "SIMULATED", style.DERIVED)
+RATING_FILLS = getattr(style, "RATING_FILLS", {
+    "CC": ("#2166ac", "#fff"), "C": ("#92c5de", "#1a1a1a"), "N": ("#ececec", "#1a1a1a"), "I": ("#f4a582", "#1a1a1a"),
+    "II": ("#b2182b", "#fff"), "NA": ("#fff", "#666")})
 
 RATING_WORDS = {"CC": "very consistent", "C": "consistent", "N": "neutral: can be read either way", "I": "inconsistent",
                 "II": "very inconsistent", "NA": "does not bear on it"}
@@ -30,17 +39,21 @@ STYLE = (
     ".ach-box p{margin:.3rem 0}.ach-matrix{font-size:.8rem;width:auto;max-width:100%}.ach-matrix th,.ach-matrix td{padding:.25rem .3rem}"
     ".ach-matrix th.h{font-size:.72rem;line-height:1.2}.ach-matrix td.s{min-width:7.5rem;max-width:16rem}"
     ".ach-matrix td.r{text-align:center;font-weight:700;white-space:nowrap}"
-    ".ach-CC{background:#2166ac!important;color:#fff}.ach-C{background:#92c5de!important}.ach-N{background:#ececec!important}"
-    ".ach-I{background:#f4a582!important}.ach-II{background:#b2182b!important;color:#fff}.ach-NA{background:#fff!important;color:#666}"
+    + "".join(f".ach-{code}{{background:{fill}!important;color:{ink}}}" for code, (fill, ink) in RATING_FILLS.items()) +
     "tr.ach-off td{color:#555}tr.ach-off td.r{background:#f0f0f0!important;color:#555;font-weight:400;text-decoration:line-through}"
     ".ach-why{color:#555;font-size:.92em}</style>"
 )
 DATA_FILES = ("hypotheses.csv", "evidence.csv", "ratings.csv")
 
 
-def number_of(m: ach.Matrix, item: str) -> int:
-    """An item's number in the report (its place in the evidence file)."""
-    return m.items.index(item) + 1
+def number_of(m: ach.Matrix, item: str) -> int:  # noqa: ARG001 (the number does not depend on the matrix)
+    """An item's number in every report: its place in the evidence file."""
+    return _numbers()[item]
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, int]:
+    return {item: k + 1 for k, item in enumerate(datasets.evidence()["id"])}
 
 
 def ref(m: ach.Matrix, *items: str) -> str:
@@ -68,8 +81,10 @@ def _e(text: object) -> str:
 def hypotheses_table(m: ach.Matrix) -> str:
     """The question's hypotheses: statement, what sets it apart, who favours it, the paper's judgement."""
     hyp = datasets.hypotheses().set_index("id")
-    judgement = {"most_solid": "judged the most solid", "probable": "called probable in the conclusion", "weighed": "weighed",
-                 "not_addressable": "too little evidence to discuss it, the paper says", "open": "left open"}
+    judgement = {"most_solid": "judged the most solid, tentatively: it needs further investigation, the paper says",
+                 "probable": "called probable in the conclusion", "weighed": "weighed",
+                 "not_addressable": "too little evidence to discuss it, the paper says", "open": "left open",
+                 "split_from_lean": "this report's reading: part of the conclusion's lean to leverage, split off here"}
     rows = []
     for h in m.hypotheses:
         r = hyp.loc[h]
@@ -103,7 +118,7 @@ def _against_total(v: dict, h: str) -> str:
 
 
 def scores_table(m: ach.Matrix, v: dict) -> str:
-    """Scores, Monte Carlo shares with their 95% intervals, and shared first places."""
+    """Scores, the shares of random draws with the simulation's 95% range, and shared first places."""
     bayes = v["settings"]["scheme"] == "bayes"
     rows = []
     for h in sorted(m.hypotheses, key=lambda h: v["scores"][h]["rank"]):
@@ -113,7 +128,8 @@ def scores_table(m: ach.Matrix, v: dict) -> str:
                             f"{pct(v['mc']['p_first'][h])} <small>({pct(low_high[0], False)}–{pct(low_high[1])})</small>",
                             pct(v["mc"]["p_shared"][h])]))
     head = "Probability, Bayesian reading" if bayes else "Inconsistency score (lower is better)"
-    return citations.html_table(["Explanation", head, "Items against it", "Leads alone in (95% interval)",
+    return citations.html_table(["Explanation", head, "Items against it",
+                                 "First on its own in (range from the simulation's noise alone)",
                                  "Shares first place in"], rows, css="sources notes")
 
 
@@ -125,21 +141,22 @@ def pct(x: float, sign: bool = True) -> str:
 
 
 def chart_monte_carlo(m: ach.Matrix, v: dict, title: str) -> Chart:
-    """The share of perturbed draws each hypothesis leads alone, with its 95% interval."""
+    """The share of random draws each hypothesis leads alone, with the simulation's 95% range."""
     mc = v["mc"]
     order = sorted(m.hypotheses, key=lambda h: -mc["p_first"][h])
     rows = [Row(label=m.label(h), central=mc["p_first"][h] * 100, low=mc["interval"][h][0] * 100, high=mc["interval"][h][1] * 100,
-                precision="as_stated", color=DERIVED, text=f"{pct(mc['p_first'][h])} ({pct(mc['interval'][h][0], False)}–"
+                precision="as_stated", color=SIMULATED, text=f"{pct(mc['p_first'][h])} ({pct(mc['interval'][h][0], False)}–"
                 f"{pct(mc['interval'][h][1])})") for h in order]
     alt = (f"{title}. " + "; ".join(f"{m.label(h)} leads alone in {pct(mc['p_first'][h])} of draws "
-                                     f"(95% interval {pct(mc['interval'][h][0], False)}–{pct(mc['interval'][h][1])})" for h in order)
+                                     f"(95% range from the simulation's noise {pct(mc['interval'][h][0], False)}–{pct(mc['interval'][h][1])})" for h in order)
            + f"; {pct(mc['p_tie'])} of draws end in a tie.")
     source = (f"Source: this report's ratings of the evidence in Giustozzi 2025; {mc['draws']:,} draws in which each rating moves "
               "one step up or down at random, and each credibility and relevance level likewise.")
     return Chart(title=title, draw=lambda layout: rows_figure(rows, "percent", layout, xmax=108,
                                                               axis_label="share of draws it leads alone (%)"),
-                 alt=alt, source=source, subtitle=f"Share of {mc['draws']:,} perturbed draws in which each explanation ranks "
-                 f"first on its own; a tied first place counts for none ({pct(mc['p_tie'])} of draws).")
+                 alt=alt, source=source, subtitle=f"Share of {mc['draws']:,} random draws in which each explanation comes "
+                 f"first on its own; a tied first place counts for none ({pct(mc['p_tie'])} of draws). The ranges are the "
+                 "simulation's own noise.")
 
 
 def multiverse_table(v: dict) -> str:
@@ -186,10 +203,11 @@ def item_table(m: ach.Matrix, s: ach.Settings) -> str:
         e = evidence.loc[item]
         off = set_aside(m, s, item)
         where = "; ".join(labels.locators(e["locator"]))
-        how = f"reliability {weight[k]:.2f}" if s.scheme == "bayes" else f"weight {weight[k]:.2f}"
+        how = ("set aside" if weight[k] == 0 else
+               f"reliability {weight[k]:.2f}" if s.scheme == "bayes" else f"weight {weight[k]:.2f}")
         what = (f"<strong>{_e(m.summary(item))}</strong><br>{_e(e['description'])}"
                 + (f"<br><em>{_e(off)}</em>" if off else "")
-                + f'<br><small>From {_e(labels.source_kind(m.source_kind[k]))}; {_e(_weight(m, k))}, {how}. {_e(where)}.</small>')
+                + f'<br><small>Source: {_e(labels.source_kind(m.source_kind[k]))}; {_e(_weight(m, k))}, {how}. {_e(where)}.</small>')
         ratings = "<br>".join(
             f"<strong>{_e(m.label(h))}</strong>: {_e(RATING_WORDS[m.ratings[k, j]])}, {_e(_contribution(contrib.iloc[k, j], s.scheme))}"
             f' <span class="ach-why">— {_e(reasons.loc[(item, h)])}</span>' for j, h in enumerate(m.hypotheses))

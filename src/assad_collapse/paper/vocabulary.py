@@ -60,9 +60,10 @@ ACTORS = (
 )
 LEVELS = ("low", "medium", "high")
 QUESTIONS = ("collapse", "intent")
-JUDGEMENTS = ("most_solid", "probable", "weighed", "not_addressable", "open")
+JUDGEMENTS = ("most_solid", "probable", "weighed", "not_addressable", "open", "split_from_lean")
 """What the paper concludes about a hypothesis: most_solid (its preferred answer), probable (it leans to it, "probably",
-without settling the question), weighed, not_addressable (too little evidence, it says), open (left open)."""
+without settling the question), weighed, not_addressable (too little evidence, it says), open (left open),
+split_from_lean (this project's reading: part of what the paper leans to, split off by this project, not by the paper)."""
 EVENTS_SCOPE = ("2015-01-01", "2024-12-31")
 RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown", "tension")
 """unknown: a comparison with a figure the paper never gives; tension: statements of the paper that pull against

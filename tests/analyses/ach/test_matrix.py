@@ -19,7 +19,9 @@ def test_matrix_from_data(question):
     assert frame["weight"].to_numpy() == pytest.approx((frame["credibility_weight"] * frame["relevance_weight"]).to_numpy())
     assert frame["reliability"].to_numpy() == pytest.approx(frame["weight"].to_numpy() / 2)
     assert all(s and s != i for s, i in zip(m.summaries, m.items))
-    assert m.paper_hypothesis == {"collapse": "h3_survival_without_serving_russia", "intent": "i3_pressure_for_leverage"}[question]
+    # the paper judges the third collapse reading the most solid; on intent it leaves the question open (the third
+    # intent reading is this project's split of the conclusion's lean to leverage, not the paper's answer)
+    assert m.paper_hypothesis == {"collapse": "h3_survival_without_serving_russia", "intent": None}[question]
 
 
 def test_factor_must_be_a_discount():

@@ -49,3 +49,30 @@ def test_blocks_do_not_change_the_stream_contract():
     m = M(["A", "B"], [["C", "I"], ["N", "II"]])
     big = ach.monte_carlo(m, "bayes", draws=montecarlo._MC_CHUNK + 3, seed=1)
     assert big.table["p_first"].sum() + big.p_tie == pytest.approx(1.0) and big.draws == montecarlo._MC_CHUNK + 3
+
+
+def test_under_parc_a_rating_that_counts_nothing_moves_like_any_other():
+    # A, B and C face no inconsistency at all; A's cells are N, B's C (or CC), C's not applicable. PARC counts none
+    # of them, so the draws must not favour any: each cell has the same chance of becoming an I. (A step model on
+    # CC-C-N-I-II with NA fixed would make A lose far more often than B, and C never lose.)
+    m = M(["A", "B", "C"], [["N", "CC" if k % 3 == 0 else "C", "NA"] for k in range(12)])
+    mc = ach.monte_carlo(m, draws=20_000, weight_noise=0.0, seed=3)
+    p = [mc.p(h) for h in "ABC"]
+    assert min(p) > 0.15  # each leads alone in a fair share of draws (a step model with NA fixed: none ever does)
+    assert max(p) - min(p) < 3 * max(mc.difference_se(a, b) for a in "ABC" for b in "ABC")
+
+
+def test_where_consistency_counts_the_full_scale_moves_and_na_moves_as_n():
+    s = ach.Settings(scheme="bayes", ladder="symmetric")
+    assert ach.perturbation_scale(s) == "full" and ach.perturbation_scale(ach.Settings()) == "inconsistency"
+    assert ach.perturbation_scale(ach.Settings(scheme="bayes")) == "inconsistency"
+    steps = ach.build_matrix("intent").steps[:1, :1] * 0 + np.array([[0, 1, 2, 3, 4, 5]], dtype=np.int8)  # CC C N I II NA
+    down, up, stay = (np.full((1, *steps.shape), u, dtype=np.float32) for u in (0.05, 0.15, 0.9))
+    # full scale: one step along CC-C-N-I-II, clipped; NA sits at N
+    assert montecarlo.perturb_ratings(steps, s, 0.2, down)[0].tolist() == [[0, 0, 1, 2, 3, 1]]
+    assert montecarlo.perturb_ratings(steps, s, 0.2, up)[0].tolist() == [[1, 2, 3, 4, 4, 3]]
+    assert montecarlo.perturb_ratings(steps, s, 0.2, stay)[0].tolist() == steps.tolist()
+    # inconsistency scale: CC, C, N and NA count nothing alike: up makes any of them an I, down leaves them as they are
+    parc = ach.Settings()
+    assert montecarlo.perturb_ratings(steps, parc, 0.2, down)[0].tolist() == [[0, 1, 2, 2, 3, 5]]
+    assert montecarlo.perturb_ratings(steps, parc, 0.2, up)[0].tolist() == [[3, 3, 3, 4, 4, 3]]

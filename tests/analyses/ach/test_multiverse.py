@@ -38,3 +38,14 @@ def test_the_practical_margin_is_one_ordinary_inconsistency():
     assert ach.practical_margin(ach.Settings()) == 1.0
     # Bayesian: a medium item (reliability 1/2) with an I (ratio 1/2) conveys 3/4
     assert ach.practical_margin(ach.Settings(scheme="bayes")) == pytest.approx(math.log(4 / 3))
+
+
+def test_the_very_switch_sets_what_cc_counts_where_consistency_counts():
+    # no II anywhere: the switch still changes the Bayesian reading in which consistency counts, through CC
+    m = M(["A", "B"], [["CC", "C"], ["N", "C"]])
+    sym = ach.Settings(scheme="bayes", ladder="symmetric")
+    one, two = (ach.score(m, sym.but(ii_weight=w)).set_index("hypothesis")["score"] for w in (1.0, 2.0))
+    assert one["A"] == pytest.approx(one["B"] / 2) and two["A"] > one["A"]
+    assert "very consistent" in next(s.about for s in ach.SWITCHES if s.name == "ii_weight")
+    # under PARC's scoring neither CC nor the switch counts
+    assert ach.score(m, ii_weight=1.0)["score"].tolist() == ach.score(m, ii_weight=3.0)["score"].tolist() == [0.0, 0.0]

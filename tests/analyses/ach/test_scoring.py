@@ -168,3 +168,12 @@ def test_posteriors_are_probabilities(m, data):
     prior = data.draw(st.none() | st.lists(st.floats(0.01, 100), min_size=len(m.hypotheses), max_size=len(m.hypotheses)))
     post = ach.score(m, "bayes", prior=prior)["posterior"]
     assert post.sum() == pytest.approx(1.0) and ((post >= 0) & (post <= 1)).all()
+
+
+@run(max_examples=40, deadline=None)
+@given(matrices(), settings())
+def test_every_item_weighing_the_same_means_every_item_counts_as_a_medium_one(m, s):
+    # unweighted, an item weighs 1 under PARC and is half reliable in the Bayesian reading, like a medium-medium item
+    medium = M(m.hypotheses, [list(r) for r in m.ratings], source_group=list(m.source_group), source_kind=list(m.source_kind))
+    assert ach.reliability(m, weighted=False).tolist() == pytest.approx([0.5] * len(m.items))
+    assert scores(ach.score(m, s.but(weighted=False))) == pytest.approx(scores(ach.score(medium, s.but(weighted=True))))

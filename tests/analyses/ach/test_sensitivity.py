@@ -9,12 +9,15 @@ from ach_examples import M, _ranks
 from assad_collapse.analyses import ach
 
 
-def test_leave_one_out_finds_the_one_decisive_item():
+def test_leave_one_out_uses_the_verdicts_tie_rule():
     m = M(["A", "B"], [["I", "C"], ["C", "I"], ["II", "C"]])
-    # full: A = 1 + 2 = 3, B = 1 -> B. Without e3: A = 1, B = 1 -> tie; without e1 or e2 B stays first alone
+    # full: A = 1 + 2 = 3, B = 1 -> B, two ordinary inconsistencies ahead. Without e3: A = 1, B = 1 -> tie;
+    # without e1: A = 2, B = 1, a lead of one, within the margin -> tie; without e2 B stays first alone
     loo = ach.leave_one_out(m, "heuer").set_index("item")
-    assert loo["changes_top"].to_dict() == {"e1": False, "e2": False, "e3": True}
-    assert loo.loc["e3", "top"] == "A;B" and loo.loc["e1", "top"] == "B"
+    assert loo["changes_top"].to_dict() == {"e1": True, "e2": False, "e3": True}
+    assert loo.loc["e3", "top"] == "A;B" and loo.loc["e1", "top"] == "A;B" and loo.loc["e2", "top"] == "B"
+    # the strict ranks are still given: without e1 B is still ranked first on its own
+    assert (loo.loc["e1", "A"], loo.loc["e1", "B"]) == (2, 1)
 
 
 @pytest.mark.parametrize("settings", [ach.Settings(), ach.Settings(scheme="bayes"), ach.Settings(dependence=1.0),

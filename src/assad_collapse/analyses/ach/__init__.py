@@ -14,7 +14,8 @@ plain data (:func:`verdict`).
 One job per module: :mod:`.settings` (the switches), :mod:`.matrix` (the matrix, weights and
 reliabilities), :mod:`.scoring` (values, dependence, totals, ranks, contributions, diagnosticity),
 :mod:`.sensitivity` (leave-one-out, discounting), :mod:`.linchpins`, :mod:`.montecarlo`,
-:mod:`.multiverse` and :mod:`.verdict` (the report's summary and parameters). This module gathers
+:mod:`.multiverse`, :mod:`.ties` (the tie rule all of them share) and :mod:`.verdict` (the report's summary and
+parameters). This module gathers
 their public names, so callers write ``ach.score(...)``.
 """
 
@@ -22,17 +23,18 @@ from __future__ import annotations
 
 from .linchpins import Linchpins, linchpins
 from .matrix import LEVEL_WEIGHT, NA, SCALE, Matrix, build_matrix, item_weights, reliability
-from .montecarlo import MonteCarlo, monte_carlo
-from .multiverse import SWITCHES, Multiverse, leaders, multiverse, practical_margin
+from .montecarlo import MonteCarlo, monte_carlo, perturbation_scale
+from .multiverse import SWITCHES, Multiverse, multiverse
 from .scoring import contributions, diagnosticity, evaluate, score, settings_of, top
 from .sensitivity import discount, discount_each_kind, leave_one_out
 from .settings import LADDERS, NA_MODES, SCHEMES, Settings, check_prior, likelihood_ratios
+from .ties import leader_set, leaders, practical_margin
 from .verdict import PARAMETERS, matrix_for, parameters, settings_for, verdict
 
 __all__ = [
     "LADDERS", "LEVEL_WEIGHT", "NA", "NA_MODES", "PARAMETERS", "SCALE", "SCHEMES", "SWITCHES", "Linchpins", "Matrix",
     "MonteCarlo", "Multiverse", "Settings", "build_matrix", "check_prior", "contributions", "diagnosticity", "discount",
-    "discount_each_kind", "evaluate", "item_weights", "leaders", "leave_one_out", "likelihood_ratios", "linchpins",
-    "matrix_for", "monte_carlo", "multiverse", "parameters", "practical_margin", "reliability", "score", "settings_for",
+    "discount_each_kind", "evaluate", "item_weights", "leader_set", "leaders", "leave_one_out", "likelihood_ratios", "linchpins",
+    "matrix_for", "monte_carlo", "multiverse", "parameters", "perturbation_scale", "practical_margin", "reliability", "score", "settings_for",
     "settings_of", "top", "verdict",
 ]

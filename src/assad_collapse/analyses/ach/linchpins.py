@@ -1,8 +1,9 @@
 """What would change the top: the fewest one-step rating changes that overturn the ACH result.
 
-One definition everywhere: a *change of the top* is any change in the set of hypotheses ranked first
-(a new leader, or a tie appearing or disappearing); with a ``target`` hypothesis, that it stops being
-(or becomes) one of those ranked first. A one-step change moves one rated cell one place along
+One definition everywhere, the verdict's own tie rule (:mod:`.ties`): the *top* is the set of hypotheses
+within the practical margin of the best, and a *change of the top* is any change in that set (a new
+leader, or a tie appearing or disappearing); with a ``target`` hypothesis, that it stops being (or
+becomes) one of them. A one-step change moves one rated cell one place along
 CC-C-N-I-II; a set of changes touches distinct cells.
 """
 
@@ -16,8 +17,9 @@ import pandas as pd
 
 from ...errors import ParameterError
 from .matrix import _NA_STEP, SCALE, Matrix
-from .scoring import _TOL, badness, cell_values, evaluate, ranks, settings_of, top_ids, totals
+from .scoring import _TOL, badness, cell_values, evaluate, settings_of, top_ids, totals
 from .settings import Settings
+from .ties import leader_set
 
 _MAX_COMBOS = 2_000_000  # sets of one size tried at most; beyond this the search is bounded (exact=False)
 _BLOCK = 20_000  # sets recomputed at once when cells interact (memory bound; results do not depend on it)
@@ -99,8 +101,8 @@ def _helpful(c: _Candidates, base_top: np.ndarray, target: int | None) -> np.nda
     return (gain[:, target][:, lead] < -_TOL).any(axis=1)
 
 
-def _flipped(new_badness: np.ndarray, base_top: np.ndarray, target: int | None) -> tuple[np.ndarray, np.ndarray]:
-    new_top = ranks(new_badness) == 1
+def _flipped(s: Settings, new_badness: np.ndarray, base_top: np.ndarray, target: int | None) -> tuple[np.ndarray, np.ndarray]:
+    new_top = leader_set(new_badness, s)
     if target is None:
         return (new_top != base_top).any(axis=-1), new_top
     return new_top[..., target] != base_top[target], new_top
@@ -129,7 +131,7 @@ def _evaluate(m, s, combos, c: _Candidates, base, base_top, target, log_prior):
                 steps[np.arange(len(block)), c.item[block[:, k]], c.hyp[block[:, k]]] = c.new_step[block[:, k]]
             parts.append(_badness_of(m, s, steps, log_prior))
         new_bad = np.concatenate(parts) if parts else np.zeros((0, len(base)))
-    hit, new_top = _flipped(new_bad, base_top, target)
+    hit, new_top = _flipped(s, new_bad, base_top, target)
     return combos[hit], new_top[hit]
 
 
@@ -162,7 +164,7 @@ def linchpins(matrix: Matrix, scheme: str | Settings = "heuer", *, max_changes: 
         raise ParameterError("target", target, "None or one of " + ", ".join(matrix.hypotheses))
     s = settings_of(scheme, **switches)
     scored = evaluate(matrix, s)
-    base, base_top = scored.badness, scored.ranks == 1
+    base, base_top = scored.badness, leader_set(scored.badness, s)
     t = matrix.hypotheses.index(target) if target is not None else None
     cands = _candidates(matrix, s, base, scored.log_prior)
     cands = cands.subset(_helpful(cands, base_top, t) if s.additive else np.ones(len(cands.item), bool))

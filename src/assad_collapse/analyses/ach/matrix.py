@@ -7,6 +7,8 @@ from 0 to 1 (1 unless :func:`~.sensitivity.discount` changed it). With ``weighte
 
 **Reliability** (the Bayesian reading). ``q_i = w_i / 2``, the weight as a share of the heaviest
 possible item, so ``0 <= q_i <= 1``: a report is never treated as more telling than the event itself.
+With ``weighted=False`` every item weighs what a medium-credibility, medium-relevance item does (1),
+so its reliability is 1/2 under both schemes' reading of "every item weighs the same".
 
 **Steps.** A one-step rating change moves along ``CC - C - N - I - II``; ``NA`` never moves.
 """
@@ -311,8 +313,8 @@ def reliability(matrix: Matrix, *, weighted: bool = True) -> np.ndarray:
     return _reliability(_weights(matrix, matrix.factor, weighted), weighted)
 
 
-def _reliability(weights: np.ndarray, weighted: bool) -> np.ndarray:
-    return weights / MAX_WEIGHT if weighted else weights
+def _reliability(weights: np.ndarray, weighted: bool) -> np.ndarray:  # noqa: ARG001 (same rule weighted or not)
+    return weights / MAX_WEIGHT
 
 
 MAX_WEIGHT = LEVEL_WEIGHT["high"] ** 2

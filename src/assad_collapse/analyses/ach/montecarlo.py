@@ -1,8 +1,22 @@
 """Monte Carlo over the ACH matrix: how often each hypothesis ranks first when ratings and weights are perturbed.
 
-A draw whose first place is shared is counted as a tie, never split between the tied hypotheses:
-``p_first`` is the share of draws a hypothesis leads alone, ``p_shared`` the share it ties for first,
-and ``p_tie`` the share of draws with a tie at the top, so ``sum(p_first) + p_tie = 1``.
+**The perturbation is symmetric on the scale the scoring distinguishes.** A rating error moves a cell one
+step, up or down with equal chance, on the scale of values the chosen scoring tells apart, so that no
+hypothesis gains or loses in the draws merely from how many consistent, neutral or not-applicable cells
+it has when the scoring itself does not count them:
+
+* where only inconsistency counts (PARC's scoring, and the Bayesian reading with Heuer's ladder), the scale
+  is the inconsistency a cell counts: none (CC, C, N and NA alike), one (I), two (II). Every cell that
+  counts nothing has the same chance of becoming an I, whatever its rating, and an I the same chance of
+  counting nothing or becoming a II;
+* where consistency counts too (the symmetric ladder), the scale is CC-C-N-I-II, and NA, which counts as
+  N, moves as N does.
+
+A cell that does not move keeps its rating (an unmoved NA stays NA). A draw whose first place is shared
+is counted as a tie, never split between the tied hypotheses: ``p_first`` is the share of draws a
+hypothesis leads alone, ``p_shared`` the share it ties for first, and ``p_tie`` the share of draws with a
+tie at the top, so ``sum(p_first) + p_tie = 1``. First place here is the exact best score (ranks), the
+finest the draws can tell; the verdict then calls shares within Monte Carlo error or five points a tie.
 """
 
 from __future__ import annotations
@@ -14,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import ParameterError
-from .matrix import _NA_STEP, SCALE, Matrix
+from .matrix import Matrix
 from .scoring import badness, cell_values, effective_factor, evaluate, log_posterior, ranks, settings_of, totals
 from .settings import Settings, _is_number
 
@@ -38,6 +52,31 @@ class MonteCarlo:
         """Standard error of ``p(a) - p(b)`` (two shares of one multinomial sample)."""
         pa, pb = self.p(a), self.p(b)
         return math.sqrt(max(pa + pb - (pa - pb) ** 2, 0.0) / self.draws)
+
+
+_N, _I, _II = 2, 3, 4  # steps of N, I and II on SCALE (CC C N I II)
+_INCONSISTENCY = np.array([0, 0, 0, 1, 2, 0], dtype=np.int8)  # per step CC C N I II NA: the inconsistency it counts
+_FROM_INCONSISTENCY = np.array([_N, _I, _II], dtype=np.int8)  # a moved cell's new rating: none -> N, one -> I, two -> II
+_FULL = np.array([0, 1, 2, 3, 4, _N], dtype=np.int8)  # per step: its place on CC-C-N-I-II, NA at N
+
+
+def perturbation_scale(s: Settings) -> str:
+    """``"inconsistency"`` when only inconsistency counts under ``s``, else ``"full"`` (see the module docstring)."""
+    return "inconsistency" if s.scheme == "heuer" or s.ladder == "heuer" else "full"
+
+
+def perturb_ratings(steps: np.ndarray, s: Settings, p: float, u: np.ndarray) -> np.ndarray:
+    """Steps after one rating error per cell with probability ``p`` (half up, half down) on the scale ``s`` distinguishes.
+
+    ``steps`` is (items x hypotheses); ``u`` uniform draws of shape (draws, items, hypotheses). Returns
+    (draws, items, hypotheses) steps; a cell whose place on the scale does not change keeps its rating.
+    """
+    if perturbation_scale(s) == "inconsistency":
+        place, top, back = _INCONSISTENCY[steps], 2, _FROM_INCONSISTENCY
+    else:
+        place, top, back = _FULL[steps], 4, np.arange(5, dtype=np.int8)
+    moved = _perturb(place[None], p, top, u)
+    return np.where(moved == place[None], steps[None], back[moved])
 
 
 def _perturb(levels: np.ndarray, p: float, top: int, u: np.ndarray) -> np.ndarray:
@@ -70,10 +109,10 @@ def monte_carlo(matrix: Matrix, scheme: str | Settings = "heuer", *, draws: int 
                 weight_noise: float = 0.2, seed: int = 0, **switches) -> MonteCarlo:
     """How often each hypothesis ranks first when ratings and weights are perturbed at random.
 
-    In each draw every rated cell moves one step towards CC with probability ``p_step/2`` and one
-    towards II with ``p_step/2`` (clipped at the ends; NA never moves), and every item's credibility
-    and relevance each move one level down or up with probability ``weight_noise/2`` each (clipped at
-    low/high). Columns: hypothesis, label, p_first with its 95% Wilson interval (p_first_low,
+    In each draw every cell moves one step down with probability ``p_step/2`` and one step up with
+    ``p_step/2`` on the scale the scoring distinguishes (clipped at the ends; see the module docstring),
+    and every item's credibility and relevance each move one level down or up with probability
+    ``weight_noise/2`` each (clipped at low/high). Columns: hypothesis, label, p_first with its 95% Wilson interval (p_first_low,
     p_first_high), p_shared, mean_rank, and the 5th, 50th and 95th percentiles of the inconsistency
     (heuer) or of the posterior (bayes). Draws use ``numpy.random.default_rng(seed)`` in fixed blocks
     of 25,000, vectorised: the same seed gives the same numbers bit for bit.
@@ -104,9 +143,7 @@ def _block_sizes(draws: int) -> list[int]:
 
 def _block(m: Matrix, s: Settings, log_prior: np.ndarray, rng: np.random.Generator, n: int, p_step: float, weight_noise: float):
     """One block of draws: (first places, ranks, inconsistency or posterior), each (n, hypotheses)."""
-    steps = m.steps.astype(np.int8)
-    moved = _perturb(steps[None], p_step, len(SCALE) - 1, rng.random((n, *steps.shape), dtype=np.float32))
-    steps = np.where(steps[None] == _NA_STEP, _NA_STEP, moved)
+    steps = perturb_ratings(m.steps.astype(np.int8), s, p_step, rng.random((n, *m.steps.shape), dtype=np.float32))
     u = rng.random((n, len(m.items), 2), dtype=np.float32)
     credibility = _perturb(m.credibility_level[None], weight_noise, 2, u[..., 0])
     relevance = _perturb(m.relevance_level[None], weight_noise, 2, u[..., 1])

@@ -1,10 +1,10 @@
 """The settings multiverse: the ranking under every combination of defensible scoring choices.
 
 Six switches (:data:`SWITCHES`), each with PARC ACH 2.0's choice first: how ratings become scores,
-source dependence, what a II counts, not-applicable cells, credibility and relevance weights, and the
+source dependence, what a CC or II counts (the Bayesian CC is the C ratio to the same power as the II), not-applicable cells, credibility and relevance weights, and the
 author's own judgements. Every combination is scored (3 x 2 x 3 x 2 x 2 x 2 = 144 settings). A
 setting's *leaders* are the hypotheses within the practical margin of the best
-(:func:`practical_margin`); one leader means it leads, several a tie. For each switch the module
+(:mod:`.ties`); one leader means it leads, several a tie. For each switch the module
 counts, over all combinations of the other switches, how often moving it from its first choice to
 another changes the leaders.
 """
@@ -12,15 +12,15 @@ another changes the leaders.
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .matrix import LEVEL_WEIGHT, MAX_WEIGHT, Matrix
+from .matrix import Matrix
 from .scoring import evaluate
-from .settings import LADDER_BASE, Settings
+from .settings import Settings
+from .ties import leader_set, leaders, practical_margin  # noqa: F401 (leaders and practical_margin: part of this module's names)
 
 
 @dataclass(frozen=True)
@@ -34,18 +34,18 @@ class Switch:
 
 SWITCHES = (
     Switch("scoring", "How ratings become scores", (
-        ("PARC weighted inconsistency", {"scheme": "heuer"}),
-        ("Bayesian, only inconsistency counts", {"scheme": "bayes", "ladder": "heuer"}),
-        ("Bayesian, consistency counts too", {"scheme": "bayes", "ladder": "symmetric"}),
+        ("count the evidence against (PARC)", {"scheme": "heuer"}),
+        ("probabilities, evidence against only", {"scheme": "bayes", "ladder": "heuer"}),
+        ("probabilities, evidence for counts too", {"scheme": "bayes", "ladder": "symmetric"}),
     )),
     Switch("dependence", "Several items from one source", (
         ("each item counts in full", {"dependence": 0.0}),
         ("a source counts once per hypothesis", {"dependence": 1.0}),
     )),
-    Switch("ii_weight", "A very inconsistent rating counts as", (
-        ("two inconsistencies", {"ii_weight": 2.0}),
-        ("one inconsistency", {"ii_weight": 1.0}),
-        ("three inconsistencies", {"ii_weight": 3.0}),
+    Switch("ii_weight", "A very consistent or very inconsistent rating counts as", (
+        ("two ordinary ones", {"ii_weight": 2.0}),
+        ("one ordinary one", {"ii_weight": 1.0}),
+        ("three ordinary ones", {"ii_weight": 3.0}),
     )),
     Switch("na", "Not applicable", (
         ("counts nothing", {"na": "zero"}),
@@ -60,25 +60,6 @@ SWITCHES = (
         ("set aside", {"author": False}),
     )),
 )
-
-
-def practical_margin(settings: Settings) -> float:
-    """What one inconsistent rating on a medium-credibility, medium-relevance item counts.
-
-    A lead no larger than this is called a tie: one ordinary rating more or less would undo or
-    reverse it. Under PARC's scoring that is one inconsistency; under the Bayesian reading the
-    log-odds such an item's I removes.
-    """
-    w = LEVEL_WEIGHT["medium"] ** 2
-    if settings.scheme == "heuer":
-        return w
-    q = w / MAX_WEIGHT if settings.weighted else w
-    return abs(math.log(q * LADDER_BASE[settings.ladder]["I"] + 1 - q))
-
-
-def leaders(bad: np.ndarray, margin: float) -> np.ndarray:
-    """Which hypotheses are within ``margin`` of the best (lowest) badness, along the last axis."""
-    return bad <= bad.min(axis=-1, keepdims=True) + margin + 1e-9
 
 
 @dataclass(frozen=True)
@@ -103,7 +84,7 @@ def multiverse(matrix: Matrix, base: Settings | None = None) -> Multiverse:
         changes = {k: v for sw, c in zip(SWITCHES, choice) for k, v in sw.options[c][1].items()}
         settings = base.but(**changes, prior=base.prior if changes.get("scheme") == "bayes" else None)
         scored = evaluate(matrix, settings)
-        lead = leaders(scored.badness, practical_margin(settings))
+        lead = leader_set(scored.badness, settings)
         ids = [h for h, keep in zip(matrix.hypotheses, lead) if keep]
         rows.append({**{sw.name: c for sw, c in zip(SWITCHES, choice)}, "leaders": ";".join(ids),
                      "leader": ids[0] if len(ids) == 1 else "tie"})

@@ -6,10 +6,13 @@ A :class:`Settings` says how a matrix is scored:
   reading with unreliable sources (see :mod:`.scoring`).
 * ``weighted`` — weigh items by credibility x relevance (PARC's levels low 1/√2, medium 1, high √2).
 * ``ladder`` — the Bayesian likelihood ratios of the ratings against N: ``"heuer"`` lets only
-  inconsistency move the odds (C and CC count 1, as in Heuer's method); ``"symmetric"`` lets
-  consistency count as much for a hypothesis as inconsistency counts against it.
+  inconsistency move the odds (C and CC count 1, as in Heuer's method); ``"symmetric"`` gives C the
+  inverse ratio of I, so consistency counts as much for a hypothesis as inconsistency counts against
+  it *before* reliability: mixed toward "uninformative" (:mod:`.scoring`), a partly reliable C conveys
+  more than its I takes away (at reliability 1/2: C x1.5, I x0.75).
 * ``ii_weight`` — how many inconsistencies a II counts for (PARC: 2); in the Bayesian reading the II ratio
-  is the I ratio to that power (and CC the C ratio).
+  is the I ratio to that power, and the CC ratio the C ratio to that same power, so this switch also sets
+  what a CC counts wherever consistency counts.
 * ``na`` — ``"zero"``: NA counts nothing, like N (PARC); ``"average"``: an NA cell takes the average of the
   item's other cells, so a hypothesis is neither rewarded nor punished for evidence that does not bear on it.
 * ``dependence`` — 0 (PARC): every item counts in full; 1: the items of one ``source_group`` count, for each

@@ -1,10 +1,11 @@
 """Everything the hypothesis report says about the result, as plain data, and the report's parameters.
 
-The verdict names a leader only when its lead is beyond the practical margin
-(:func:`.multiverse.practical_margin`) in the base scores and beyond both Monte Carlo error (two standard
-errors of the difference) and a practical margin of five points in the share of perturbed draws it leads;
-otherwise it calls a tie among the hypotheses still in contention. "What would change the top" has one
-meaning throughout (:mod:`.linchpins`): the fewest one-step rating changes that change the set ranked first.
+The verdict names a leader only when its lead is beyond the practical margin (:mod:`.ties`) in the
+scores and beyond both Monte Carlo error (two standard errors of the difference) and a practical margin of
+five points in the share of perturbed draws it leads; otherwise it calls a tie among the hypotheses still in
+contention. "The top" has one meaning throughout: the hypotheses within the practical margin of the best
+score. "What would change the top" (:mod:`.linchpins`), leave-one-out and discounting all ask whether that
+set changes, as the multiverse does for each setting.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from ...reportparams import HYPOTHESES
 from .linchpins import linchpins
 from .matrix import Matrix, build_matrix
 from .montecarlo import monte_carlo
-from .multiverse import leaders, multiverse, practical_margin
+from .multiverse import multiverse
+from .ties import leader_set, practical_margin
 from .scoring import effective_factor, evaluate, top_ids
 from .sensitivity import discount, discount_each_kind, leave_one_out
 from .settings import Settings
@@ -31,7 +33,7 @@ def verdict(matrix: Matrix, settings: Settings | None = None, *, draws: int = 10
     s = settings or Settings()
     scored = evaluate(matrix, s)
     margin = practical_margin(s)
-    base_leaders = top_ids(matrix, leaders(scored.badness, margin))
+    base_leaders = top_ids(matrix, leader_set(scored.badness, s))
     mc = monte_carlo(matrix, s, draws=draws, p_step=p_step, weight_noise=weight_noise, seed=seed)
     mc_leaders = _mc_leaders(mc)
     contenders = tuple(h for h in matrix.hypotheses if h in set(base_leaders) | set(mc_leaders))
@@ -112,7 +114,7 @@ def _author(m: Matrix, s: Settings, scored) -> dict:
     spread = c.max(axis=1) - c.min(axis=1) if len(m.items) else np.zeros(0)
     without = evaluate(m, s.but(author=False))
     return {"items": int(own.sum()), "share_of_spread": float(spread[own].sum() / spread.sum()) if spread.sum() > 0 else 0.0,
-            "leaders_without": list(top_ids(m, leaders(without.badness, practical_margin(s)))),
+            "leaders_without": list(top_ids(m, leader_set(without.badness, s))),
             "kept": bool(s.author), "active": int((effective_factor(m, s)[own] > 0).sum())}
 
 
