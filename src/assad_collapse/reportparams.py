@@ -154,15 +154,16 @@ HYPOTHESES = ReportParameters((
     Param("weighted", bool, True, "Weight items by credibility x relevance (low 1/√2, medium 1, high √2)."),
     Param("ladder", str, "heuer", "Bayesian likelihood ratios: only inconsistency counts, or consistency too.",
           choices=LADDERS),
-    Param("ii_weight", float, 2.0, "How many inconsistencies a very inconsistent rating counts for.",
-          minimum=1.0, maximum=4.0),
+    Param("ii_weight", float, 2.0, "How many inconsistencies a very inconsistent rating counts for (and, in the "
+          "Bayesian reading, what a very consistent one counts).", minimum=1.0, maximum=4.0),
     Param("na", str, "zero", "Not applicable counts nothing, or takes the item's average.", choices=NA_MODES),
     Param("dependence", float, 0.0, "Source dependence: 0, every item counts in full; 1, a source counts once per "
           "hypothesis.", minimum=0.0, maximum=1.0, shown_as="share"),
     Param("author_judgements", bool, True, "Keep the author's own judgements as evidence."),
     Param("prior", list, None, "Prior weight of each hypothesis (bayes only), in file order; None is uniform.",
           optional=True),
-    Param("p_step", float, 0.2, "Monte Carlo: chance that a rating moves one step (half up, half down).",
+    Param("p_step", float, 0.2, "Monte Carlo: chance that a rating moves one step, half up, half down, on the scale "
+          "the scoring counts.",
           minimum=0.0, maximum=1.0, shown_as="share"),
     Param("weight_noise", float, 0.2, "Monte Carlo: chance that a credibility or relevance level moves one level.",
           minimum=0.0, maximum=1.0, shown_as="share"),

@@ -25,12 +25,7 @@ from ..presentation.charts import Chart
 from ..presentation.marks import Row, rows_figure
 from ..presentation import style
 
-# The house style's colours for simulated shares and for ratings (branch fix-reader adds them to presentation/style.py);
-# until that lands, the shares keep the derived colour and the matrix its former fills. Drop the fallbacks on merge.
-SIMULATED = getattr(style, "SIMULATED", style.DERIVED)
-RATING_FILLS = getattr(style, "RATING_FILLS", {
-    "CC": ("#2166ac", "#fff"), "C": ("#92c5de", "#1a1a1a"), "N": ("#ececec", "#1a1a1a"), "I": ("#f4a582", "#1a1a1a"),
-    "II": ("#b2182b", "#fff"), "NA": ("#fff", "#666")})
+SIMULATED, RATING_FILLS = style.SIMULATED, style.RATING_FILLS  # one meaning per colour across the set
 
 RATING_WORDS = {"CC": "very consistent", "C": "consistent", "N": "neutral: can be read either way", "I": "inconsistent",
                 "II": "very inconsistent", "NA": "does not bear on it"}
