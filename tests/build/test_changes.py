@@ -45,10 +45,33 @@ def test_a_finding_that_changed_names_the_data_row_that_caused_it_and_its_report
     )
     row, found = changes
     assert row.what == "figure" and row.old == "2.5 ($bn a year)" and row.new == "2.6 ($bn a year)"
-    assert row.reports == ("funding-cuts", "timeline") and row.causes == ({"file": "figures.csv", "id": "peak"},)
+    peak = {"file": "figures.csv", "id": "peak", "label": "Spending at the peak (Syrian regime)"}
+    assert row.reports == ("funding-cuts", "timeline") and row.causes == (peak,)
     assert found.what == "key finding" and found.reports == ("funding-cuts",)
     assert found.old == "At the peak Russia spent about $2.5bn a year."
-    assert found.causes == ({"file": "figures.csv", "id": "peak"},)
+    assert found.causes == (peak,)
+
+
+DERIVED = ("id,measure,unit,value,low,high,precision,formula,sources\n"
+           "level,Support in 2024,usd_bn_per_year,0.75,0.75,0.75,approximate,peak \u00d7 0.3,peak\n"
+           "half,Half the 2024 level,usd_bn_per_year,0.375,0.375,0.375,approximate,level \u00f7 2,level\n")
+
+
+def test_a_worked_out_figure_owes_its_change_to_the_data_row_it_is_computed_from():
+    new_figures = FIGURES.replace(b"2.5,2.5,2.5", b"2.6,2.6,2.6")
+    new_derived = DERIVED.replace("0.75,0.75,0.75", "0.78,0.78,0.78").replace("0.375,0.375,0.375", "0.39,0.39,0.39")
+    finding = {"key": "k", "text": "Half.", "values": {"x": 0.375}, "sources": ["half"]}
+    changes = compare({"figures.csv": FIGURES, "derived.csv": DERIVED.encode()},
+                      {"figures.csv": new_figures, "derived.csv": new_derived.encode()},
+                      {"r": [finding]}, {"r": [dict(finding, text="Half!", values={"x": 0.39})]},
+                      {}, {}, {}, {}, {"r": {"half"}}, {"r": "R"})
+    level, half = (c for c in changes if c.what == "derived value")
+    assert level.causes == half.causes == ({"file": "figures.csv", "id": "peak", "label": "Spending at the peak (Syrian regime)"},)
+    (found,) = (c for c in changes if c.what == "key finding")
+    assert found.causes == level.causes  # through both worked-out figures to the corrected row
+    redefined = DERIVED.replace("peak \u00d7 0.3", "peak \u00d7 0.31").replace("0.75,0.75,0.75", "0.775,0.775,0.775")
+    (only,) = compare({"derived.csv": DERIVED.encode()}, {"derived.csv": redefined.encode()}, {}, {}, {}, {}, {}, {}, {}, {})
+    assert only.causes == ({"code": "the way this figure is worked out changed"},)
 
 
 def test_parameters_and_code_are_causes_when_no_data_row_explains_a_change():

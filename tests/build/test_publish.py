@@ -36,7 +36,10 @@ def test_a_corrected_figure_is_shown_as_changed_and_its_reversal_kept_in_the_his
     history = json.loads((out / "history.json").read_text())
     (entry,) = history["builds"]
     peak = next(c for c in entry["changes"] if c["source"].get("id") == "fund_peak_2016_17")
-    assert peak["causes"] == [{"file": "figures.csv", "id": "fund_peak_2016_17"}] and "funding-cuts" in peak["reports"]
+    assert [(c["file"], c["id"]) for c in peak["causes"]] == [("figures.csv", "fund_peak_2016_17")]
+    assert "funding-cuts" in peak["reports"]
+    level = next(c for c in entry["changes"] if c["source"].get("id") == "fund_level_2024")  # worked out from the peak
+    assert [(c["file"], c["id"]) for c in level["causes"]] == [("figures.csv", "fund_peak_2016_17")]
     funding = (out / "funding-cuts.html").read_text()
     assert funding.index("Updated in build 1") < funding.index('id="Key-findings"')
     assert "Updated in build" not in (out / "manpower.html").read_text()  # untouched by the peak

@@ -31,6 +31,7 @@ COLUMN_WORDS = {
 UNIT_WORDS = {"usd_bn": "$bn", "usd_bn_per_year": "$bn a year", "percent": "%", "persons": "persons",
               "aircraft": "aircraft", "interviews": "interviews"}
 DERIVED_COLUMNS = ("central", "central_is_midpoint", "quantified", "count")  # follow from other columns
+DEFINITION_COLUMNS = ("formula", "sources", "measure", "unit", "topic", "note")  # of a worked-out figure; the rest is computed
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,8 @@ def compare(
     """
     rows = row_changes(old_files, new_files)
     changed_ids = {r.id: r for r in rows}
+    origins = _Origins(changed_ids, _rows(old_files.get("derived.csv"), "derived.csv"),
+                       _rows(new_files.get("derived.csv"), "derived.csv"))
     compared = [r for r in new_findings if r in old_findings]
     touched_by: dict[str, list[str]] = {r.id: [] for r in rows}
     changes_by_report: dict[str, list[Change]] = {}
@@ -189,7 +192,7 @@ def compare(
                     and before.get("text") == after.get("text"):
                 continue
             sources = set((after or before).get("sources") or ())
-            causes = [{"file": changed_ids[i].file, "id": i} for i in sorted(sources & set(changed_ids))]
+            causes = _unique(c for i in sorted(sources & set(changed_ids)) for c in origins.of(i))
             for i in sorted(sources & set(changed_ids)):
                 touched_by[i].append(report)
             causes += _other_causes(report, old_parameters, new_parameters, old_inputs, new_inputs) if not causes else []
@@ -204,7 +207,7 @@ def compare(
         reports = sorted({r for r, ids in used_ids.items() if row.id in ids} | set(touched_by[row.id]),
                          key=lambda r: (order.get(r, len(order)), r))
         out.append(Change(WHAT.get(row.file, "row"), row.label, row.old, row.new,
-                          ({"file": row.file, "id": row.id},), tuple(reports), {"file": row.file, "id": row.id}))
+                          tuple(origins.of(row.id)), tuple(reports), {"file": row.file, "id": row.id}))
     for report in compared:
         before, after = old_parameters.get(report) or {}, new_parameters.get(report) or {}
         for name in sorted(set(before) | set(after)):
@@ -214,6 +217,37 @@ def compare(
                                   ({"parameter": name, "report": report},), (report,), {"report": report, "parameter": name}))
     for report in compared:
         out.extend(changes_by_report.get(report, []))
+    return out
+
+
+class _Origins:
+    """The data rows a changed row comes down to.
+
+    A worked-out figure is computed, never edited: when its definition is the same, its change
+    comes from the changed rows among its inputs (followed through other worked-out figures).
+    """
+
+    def __init__(self, changed: dict[str, RowChange], old_derived: dict[str, dict], new_derived: dict[str, dict]):
+        self.changed, self.old, self.new = changed, old_derived, new_derived
+
+    def of(self, row_id: str, seen: frozenset = frozenset()) -> list[dict]:
+        row = self.changed[row_id]
+        if row.file != "derived.csv":
+            return [{"file": row.file, "id": row.id, "label": row.label}]
+        before, after = self.old.get(row_id), self.new.get(row_id)
+        causes = []
+        if before is None or after is None or any(before.get(c) != after.get(c) for c in DEFINITION_COLUMNS):
+            causes.append({"code": "the way this figure is worked out changed"})
+        inputs = [i for i in (after or before).get("sources", "").split(";") if i in self.changed and i not in seen]
+        causes += [c for i in inputs for c in self.of(i, seen | {row_id})]
+        return _unique(causes) or [{"code": "the way this figure is worked out changed"}]
+
+
+def _unique(causes) -> list[dict]:
+    out = []
+    for cause in causes:
+        if cause not in out:
+            out.append(cause)
     return out
 
 

@@ -56,9 +56,10 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _cause(cause: dict, titles: dict[str, str]) -> str:
+def _cause(cause: dict, titles: dict[str, str], changed: str = "") -> str:
     if "file" in cause:
-        return f"a corrected row of \u201c{_e(file_words(cause['file']))}\u201d"
+        row = f": {_e(cause['label'])}" if cause.get("label") and cause["label"] != changed else ""
+        return f"a corrected row of \u201c{_e(file_words(cause['file']))}\u201d{row}"
     if "parameter" in cause:
         return f"a changed setting of {_e(titles.get(cause.get('report'), 'the report'))}"
     if "data" in cause:
@@ -80,7 +81,7 @@ def _change_item(change: dict, titles: dict[str, str]) -> str:
         value = f"{_e(old)} \u2192 {_e(new)}"
     reports = change.get("reports") or []
     links = ", ".join(f'<a href="{_e(r)}.html">{_e(titles.get(r, r))}</a>' for r in reports) or "no report uses it"
-    causes = "; ".join(_cause(c, titles) for c in change.get("causes") or [])
+    causes = "; ".join(_cause(c, titles, change["label"]) for c in change.get("causes") or [])
     what = _e(change["what"]).capitalize()
     return (f'<li><strong>{what}:</strong> {_e(change["label"])} \u2014 {value}. '
             f'<span class="because">Because of {causes}. Reports: {links}.</span></li>')
