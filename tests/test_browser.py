@@ -110,9 +110,22 @@ def test_pages_are_self_contained_error_free_and_fit(site, browser, viewport_nam
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > viewport["width"]:
                 problems.append(f"{path.name}: scrolls horizontally at {viewport['width']} px (content is {width} px wide)")
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-{viewport_name}.png"), full_page=True)
+        save_screenshots(page, SCREENSHOTS / f"{path.stem}-{viewport_name}", viewport["width"])
         context.close()
     assert problems == []
+
+
+SCREENSHOT_SLICE = 8000  # px: one capture of a 30,000 px page can fail ("Unable to capture screenshot") under load
+
+
+def save_screenshots(page, stem: Path, width: int) -> None:
+    """The whole page as PNGs of at most SCREENSHOT_SLICE px each: ``stem``-1.png, -2.png, ... from the top."""
+    for old in stem.parent.glob(f"{stem.name}-*.png"):
+        old.unlink()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for n, top in enumerate(range(0, height, SCREENSHOT_SLICE), start=1):
+        clip = {"x": 0, "y": top, "width": width, "height": min(SCREENSHOT_SLICE, height - top)}
+        page.screenshot(path=str(stem.parent / f"{stem.name}-{n}.png"), full_page=True, clip=clip)
 
 
 def test_headings_form_an_outline(site, browser):
