@@ -28,6 +28,9 @@ def test_report_reference_and_bibtex_carry_the_data_fingerprint():
     assert "Data 444444444444" in citation.report_bibtex("funding-cuts", "Russia's funding cuts", s)
     block = citation.cite_block("funding-cuts", "Russia's funding cuts", s)
     assert block.count('<details data-reuse="bibtex">') == 2 and "@misc{assadcollapse-funding-cuts" in block
+    reference = block[block.index("<strong>This report:"):]
+    assert "The <cite>assad-collapse</cite> contributors" in reference[:reference.index("</p>")]  # a name, not code
+    assert all("<cite>" not in pre.split("</pre>")[0] for pre in block.split("<pre>")[1:])  # BibTeX stays copyable as is
 
 
 def test_stamp_shows_hashes_and_versions_and_no_path():

@@ -16,7 +16,7 @@ PEAK = Change("figure", "Spending at the peak (Syrian regime)", "2.5 ($bn a year
 def test_a_build_without_changes_adds_nothing(tmp_path):
     empty = history.read(tmp_path)
     assert history.append(empty, [], "abc") == empty
-    assert "Nothing yet" in history.latest_section(empty, TITLES)
+    assert "Nothing has changed since these reports were first built" in history.latest_section(empty, TITLES)
     assert history.report_note(empty, "funding-cuts", TITLES) == ""
 
 

@@ -81,5 +81,5 @@ def test_the_downloads_carry_their_guide_and_package(built):
     package = json.loads((built / "data" / "datapackage.json").read_text())
     assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in (built / "data").glob("*.csv"))
     index = (built / "index.html").read_text()
-    assert 'id="How-to-cite"' in index and "Nothing yet" in index
+    assert 'id="How-to-cite"' in index and "Nothing has changed since these reports were first built" in index
     assert json.loads((built / "history.json").read_text()) == {"format": 1, "builds": []}  # history.html links it

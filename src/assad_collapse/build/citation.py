@@ -90,6 +90,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _prose(text: str) -> str:
+    """Escaped for HTML, the project's name set as the title it is (a reader would take it for code otherwise)."""
+    return _e(text).replace(PROJECT, f"<cite>{PROJECT}</cite>")
+
+
 def cite_block(name: str | None, title: str | None, stamp: Stamp | None) -> str:
     """The "How to cite" section: the paper's reference and, for a report, the report's own; each with BibTeX."""
     parts = [
@@ -99,11 +104,11 @@ def cite_block(name: str | None, title: str | None, stamp: Stamp | None) -> str:
     ]
     if name and title and stamp:
         parts += [
-            f"<p><strong>This report:</strong> {_e(report_reference(name, title, stamp))}</p>",
+            f"<p><strong>This report:</strong> {_prose(report_reference(name, title, stamp))}</p>",
             f'<details data-reuse="bibtex"><summary>BibTeX for this report</summary><pre>{_e(report_bibtex(name, title, stamp))}</pre></details>',
         ]
     else:
-        parts.append(f"<p><strong>These reports:</strong> The {PROJECT} contributors, {PROJECT} {project_version()}; "
+        parts.append(f"<p><strong>These reports:</strong> {_prose(f'The {PROJECT} contributors, {PROJECT} version {project_version()}')}; "
                      "each report gives its own reference.</p>")
     parts.append("</section>")
     return "\n".join(parts)
@@ -119,7 +124,7 @@ def stamp_block(stamp: Stamp) -> str:
     cells = "".join(f'<tr><th scope="row">{_e(k)}</th><td><code>{_e(v)}</code></td></tr>' for k, v in rows)
     return (
         '<section class="stamp" aria-labelledby="Reproducibility"><h2 id="Reproducibility">Reproducibility</h2>'
-        f"<p>Built by {PROJECT} {_e(project_version())} with {versions}. The same inputs give the same bytes: the "
+        f"<p>Built by <cite>{PROJECT}</cite> {_e(project_version())} with {versions}. The same inputs give the same bytes: the "
         "project's verify command rebuilds every report and checks that it is reproduced "
         f'<span data-reuse="command">(<code>{PROJECT} verify</code>)</span>. Fingerprints of what this page was '
         "built from (the first 12 characters of each SHA-256):</p>"

@@ -91,8 +91,8 @@ def latest_section(history: dict, titles: dict[str, str]) -> str:
     """The index's "What changed in this build" section: the newest entry, or a sentence that nothing has yet."""
     head = '<section class="changes" aria-labelledby="What-changed"><h2 id="What-changed">What changed in this build</h2>'
     if not history["builds"]:
-        return (head + "<p>Nothing yet: this is the first build of these reports, or no figure, finding or setting "
-                f'has changed since. The <a href="{PAGE}">change history</a> lists every change as it happens.</p></section>')
+        return (head + "<p>Nothing has changed since these reports were first built: every figure, finding and setting "
+                f'is as it was then. The <a href="{PAGE}">change history</a> will list every change as it happens.</p></section>')
     entry = history["builds"][-1]
     items = [_change_item(c, titles) for c in entry["changes"][:LATEST_SHOWN]]
     more = len(entry["changes"]) - LATEST_SHOWN
