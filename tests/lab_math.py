@@ -84,6 +84,14 @@ def _page_maths(markdown: str) -> list[str]:
     return [run for run in parser.runs if len(re.findall(r"(?<!\\)\$", run)) >= 2]
 
 
+def html_maths(markup: str) -> list[str]:
+    """Everything JupyterLab would typeset as maths in an HTML output (MathJax's pass only)."""
+    parser = _Runs()
+    parser.feed(markup)
+    parser._push()
+    return [run for run in parser.runs if len(re.findall(r"(?<!\\)\$", run)) >= 2]
+
+
 def maths(markdown: str) -> list[str]:
     """Everything JupyterLab would typeset as maths in this Markdown output."""
     return _source_maths(markdown) + _page_maths(markdown)

@@ -14,9 +14,10 @@ import nbformat
 import papermill
 import pytest
 from helpers import ROOT
-from lab_math import maths
+from lab_math import html_maths, maths
 
 from assad_collapse import lab
+from assad_collapse.presentation.prose import html_dollars
 from assad_collapse.errors import AssadCollapseError
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -27,6 +28,9 @@ def test_the_maths_finder_sees_what_jupyterlab_typesets():
     assert maths("**$3bn** in total, then $1.5bn")  # a pair across formatting, found before Markdown runs
     assert not maths("2022: <span>\\$</span>1.5bn; 2023: <span>\\$</span>1.5bn")
     assert not maths("one $3bn only") and not maths("`$a` and `$b`")
+    assert html_maths("<p>from about $2.5bn to about $0.75bn</p>")  # a chart's title
+    assert not html_maths(html_dollars("<p>from about $2.5bn to about $0.75bn</p>"))
+    assert html_dollars('<img alt="$1 to $2"><p>$1</p>') == '<img alt="$1 to $2"><p><span>$</span>1</p>'  # text only
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +52,9 @@ def test_no_markdown_output_shows_maths_in_the_lab(executed):
                 markdown = output.get("data", {}).get("text/markdown")
                 if markdown:
                     found += [f"{name}, cell {index}: {m[:80]}" for m in maths(markdown)]
+                markup = output.get("data", {}).get("text/html")  # the lab typesets HTML outputs too
+                if markup:
+                    found += [f"{name}, cell {index}: {m[:80]}" for m in html_maths("".join(markup))]
     assert not found, found
 
 

@@ -24,7 +24,7 @@ from .style import LAYOUTS, MUTED, PHONE, Layout  # first: it selects the Agg ba
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ..paper.outline import parse_locator, split_locators  # noqa: E402
-from . import labels, usage  # noqa: E402
+from . import labels, prose, usage  # noqa: E402
 from .key import key_html, key_items, merge  # noqa: E402
 
 CITATION = "Giustozzi 2025"
@@ -134,7 +134,7 @@ def show(chart) -> None:
         display(HTML(f'<figure class="chart"><img src="data:image/png;base64,{data}" width="{width}" '
                      f'alt="{html.escape(alt, quote=True)}"></figure>'))
         return
-    display(HTML(html_figure(chart)))
+    display(HTML(prose.html_dollars(html_figure(chart))))
 
 
 @dataclass

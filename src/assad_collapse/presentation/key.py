@@ -78,23 +78,30 @@ def merge(*lists: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(items.items(), key=lambda i: order.index(i[0]))
 
 
+# The key's layout inline as well as in the report's CSS, so that it reads the same in JupyterLab,
+# which does not load that CSS (the items would otherwise run together with no swatches).
+_SWATCH = "display:inline-block;height:0.8em;margin-right:0.3em;vertical-align:-0.05em;border:1px solid #0003;"
+_ITEM = "display:inline-block;margin-right:0.9em;"
+
+
 def _swatch(item: str) -> str:
     if item in MARK_SYMBOLS:
-        return f'<span class="symbol" aria-hidden="true">{MARK_SYMBOLS[item]}</span>'
+        return f'<span class="symbol" style="margin-right:0.3em;font-weight:700" aria-hidden="true">{MARK_SYMBOLS[item]}</span>'
     if item in MARK_SWATCHES:
-        return f'<span class="swatch wide" style="background:{MARK_SWATCHES[item]}" aria-hidden="true"></span>'
+        return (f'<span class="swatch wide" style="{_SWATCH}width:1.8em;background:{MARK_SWATCHES[item]}" '
+                'aria-hidden="true"></span>')
     if item not in style.MEANINGS:
         return ""
     if item in HATCHED:
         fill = f"repeating-linear-gradient(45deg,{item} 0 2px,#fff 2px 5px)"
     else:
         fill = item
-    return f'<span class="swatch" style="background:{fill}" aria-hidden="true"></span>'
+    return f'<span class="swatch" style="{_SWATCH}width:0.8em;background:{fill}" aria-hidden="true"></span>'
 
 
 def key_html(items: list[tuple[str, str]]) -> str:
     """The key as one HTML line under a chart's subtitle ('' when there is nothing to explain)."""
     if not items:
         return ""
-    parts = [f'<span class="key-item">{_swatch(k)}{html.escape(words)}</span>' for k, words in items]
+    parts = [f'<span class="key-item" style="{_ITEM}">{_swatch(k)}{html.escape(words)}</span>' for k, words in items]
     return f'<p class="chart-key">{"".join(parts)}</p>'

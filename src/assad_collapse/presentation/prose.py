@@ -44,14 +44,26 @@ def dollars(markdown: str) -> str:
     return markdown.replace("$", "\\$")
 
 
+_TEXT_BETWEEN_TAGS = re.compile(r">([^<]*)<")
+
+
+def html_dollars(markup: str) -> str:
+    """HTML whose dollar signs, in text, each stand in an element of their own.
+
+    JupyterLab typesets HTML outputs too, and MathJax there reads two dollars in one run of text
+    as maths; an element boundary ends the run. (Attributes and the HTML report are unaffected.)
+    """
+    return _TEXT_BETWEEN_TAGS.sub(lambda m: ">" + m.group(1).replace("$", "<span>$</span>") + "<", markup)
+
+
 def show(markdown: str) -> None:
     """Display Markdown in the notebook (and so in the HTML report), dollar signs escaped."""
     display(Markdown(dollars(markdown)))
 
 
 def show_html(markup: str) -> None:
-    """Display HTML in the notebook (and so in the HTML report)."""
-    display(HTML(markup))
+    """Display HTML in the notebook (and so in the HTML report), dollar signs kept from being read as maths."""
+    display(HTML(html_dollars(markup)))
 
 
 def _significant(x: float, digits: int) -> float:
