@@ -94,3 +94,8 @@ def test_nothing_changed_means_no_change():
 
 def test_plain_text_of_a_finding():
     assert plain(r"**About \$0.75bn** a year [[3]](#src-x \"where\") \_ok") == "About $0.75bn a year _ok"
+
+
+def test_plain_text_keeps_the_names_the_reports_set_in_italics_as_quotations():
+    text = plain(r"*Viable but a drain* ties with *Russo\-Turkish deal*; **2024.** a_b stays")
+    assert text == "\u201cViable but a drain\u201d ties with \u201cRusso-Turkish deal\u201d; 2024. a_b stays"

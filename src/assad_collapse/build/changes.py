@@ -152,12 +152,15 @@ _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")  # one level of ne
 
 
 def plain(markdown: str) -> str:
-    """A finding's Markdown as plain text: links reduced to their text, emphasis and escapes removed."""
+    """A finding's Markdown as plain text: links reduced to their text, escapes and bold removed, italics (the
+    reports set explanations' names in italics) turned into quotation marks."""
     text = _LINK.sub(r"\1", markdown)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+!|~>.-])", r"\1", text)
     text = _NOTE.sub("", text)  # note numbers lead nowhere outside their report
-    return re.sub(r"[*_]{1,2}([^*_]+)[*_]{1,2}", r"\1", text).replace("\\$", "$").strip()
+    text = re.sub(r"(\*\*|__)([^*_]+)\1", r"\2", text)
+    text = re.sub(r"(?<![*\w])\*([^*]+)\*(?![*\w])", "\u201c\\1\u201d", text)  # an explanation's name: quoted, not lost
+    return re.sub(r"(?<!\w)_([^_]+)_(?!\w)", r"\1", text).replace("\\$", "$").strip()
 
 
 def _by_key(findings: list[dict] | None) -> dict[str, dict]:
