@@ -164,9 +164,7 @@ def _variant_change(params: dict, how=name) -> str:
     same = v["base_leaders"] == main["base_leaders"]
     out = (f"The scores give {top_words(m, v['base_leaders'], how)}, "
            + ("as in the main report" if same else f"where the main report gives {top_words(m, main['base_leaders'], how)}")
-           + f"; the call is {call_words(m, v, how)}. In random draws "
-           + prose.join([f"{how(m, h)} comes first on its own in {tables.pct(v['mc']['p_first'][h])} (main report: "
-                         f"{tables.pct(main['mc']['p_first'][h])})" for h in v["contenders"]]) + ".")
+           + f"; the call: {call_words(m, v, how)}. In random draws {draw_shares(m, v, main, how)}.")
     return out
 
 
@@ -254,18 +252,52 @@ def change_words(m: ach.Matrix, v: dict) -> str:
     return f"{size} would change which explanations come first: for example, {example} ({of})"
 
 
-def _draws_sentence(m: ach.Matrix, v: dict) -> str:
+def about(x: float) -> str:
+    """A share of draws in words: 'about 41%', 'under 1%', 'none', 'all'."""
+    return "none" if x == 0 else "all" if x == 1 else "under 1%" if x < 0.005 else f"about {tables.pct(x)}"
+
+
+MARGIN_WORDS = "one inconsistent rating on an item of medium credibility and relevance"
+"""What the practical margin (:mod:`.ach.ties`) counts, under either scoring: one ordinary piece of contrary evidence."""
+
+
+def draw_shares(m: ach.Matrix, v: dict, main: dict | None = None, how=name) -> str:
+    """'*A* leads alone in about 41% of draws, *B* in about 31%; the top is tied in about 24%' (with the main report's)."""
     mc = v["mc"]
-    lead = [h for h in sorted(m.hypotheses, key=lambda h: -mc["p_first"][h]) if mc["p_first"][h] >= 0.05][:3]
-    shares = prose.join([f"{name(m, h)} {'comes first on its own ' if k == 0 else ''}in {tables.pct(mc['p_first'][h])}"
-                         + (" of draws" if k == 0 else "") for k, h in enumerate(lead)])
-    if len(mc["leaders"]) > 1:
-        verdict_words = "too close to call"
-    elif set(mc["leaders"]) == set(v["contenders"]):
-        verdict_words = f"{name(m, mc['leaders'][0])} is clearly ahead"
-    else:
-        verdict_words = f"{name(m, mc['leaders'][0])} is ahead, though the scores themselves do not separate them"
-    return f"When every rating and weight is moved at random ({mc['draws']:,} draws), {shares}: {verdict_words}."
+    was = (lambda x: f" (main report: {about(x)})") if main else (lambda x: "")
+    show = [*v["contenders"], *(main["contenders"] if main else [])]
+    lead = [h for h in sorted(m.hypotheses, key=lambda h: -mc["p_first"][h]) if mc["p_first"][h] >= 0.05 or h in show][:3]
+    parts = [f"{how(m, h)} {'leads alone in ' if k == 0 else 'in '}{about(mc['p_first'][h])}{' of draws' if k == 0 else ''}"
+             + (was(main["mc"]["p_first"][h]) if main else "") for k, h in enumerate(lead)]
+    return prose.join(parts) + f"; the top is tied in {about(mc['p_tie'])}" + (was(main["mc"]["p_tie"]) if main else "")
+
+
+def draws_call(m: ach.Matrix, v: dict, s: ach.Settings, how=name) -> str:
+    """What the draws add to the scores, in words, with the reason when the call is still a tie."""
+    drawn, base = v["mc"]["leaders"], v["base_leaders"]
+    if len(drawn) > 1:
+        return f"the draws do not separate {names(m, drawn, how)}" + (" either" if len(base) > 1 else "")
+    x = drawn[0]
+    if base == [x]:
+        loo = v["loo_flips"]
+        if loo:
+            return (f"{how(m, x)} is ahead, but its lead rests on "
+                    + (f"one item: dropping {tables.ref(m, *loo)} alone undoes it" if len(loo) == 1 else
+                       f"single items: dropping any one of {tables.ref(m, *loo)} undoes it"))
+        if v["change_top"]["size"] == 1:
+            return f"{how(m, x)} is ahead, but a single rating moved one step would undo its lead"
+        return f"{how(m, x)} is clearly ahead"
+    if x in base:
+        gap = f" ({v['lead']:.2f})" if s.scheme == "heuer" else ""
+        unit = f" ({v['margin']:.2f})" if s.scheme == "heuer" else ""
+        return (f"{how(m, x)} leads alone more often, but its lead on the scores{gap} is smaller than what {MARGIN_WORDS} "
+                f"counts{unit}, so this report still calls it a tie")
+    return "the scores and the draws do not agree on a single leader, so this report calls it a tie"
+
+
+def _draws_sentence(m: ach.Matrix, v: dict, s: ach.Settings, main: dict | None = None) -> str:
+    return (f"When every rating and weight is moved at random ({v['mc']['draws']:,} draws), {draw_shares(m, v, main)}: "
+            f"{draws_call(m, v, s)}.")
 
 
 def _where_it_leads(v: dict, h: str) -> str:
@@ -314,15 +346,12 @@ def key_findings(params: dict) -> list[Finding]:
               f"set aside {tables.ref(m, *hit)}, the evidence as rated here {_gives(m, v)}"
               + (", as in the main report" if same else f", where with them the main report finds {call_words(m, main)}")
               + (f"; {'that lead is' if v['call'] != 'tie' else 'even that is'} narrow and fragile, {gone}" if fragile else "") + ".")
-        draws = ("In random draws " + prose.join([f"{name(m, h)} comes first on its own in {tables.pct(mc['p_first'][h])} "
-                                                  f"(main report: {tables.pct(main['mc']['p_first'][h])})"
-                                                  for h in dict.fromkeys([*v["contenders"], *main["contenders"]])]) + ". ")
         f2 = against_sentence(m, v)
     else:
         f1 = first_words(m, v) + (f": a narrow, fragile {'lead' if v['call'] != 'tie' else 'lean'}, {gone}" if fragile else "") + "."
-        draws = ""
+        main = None
         f2 = (paper_words(m, v) + " " if v["paper_hypothesis"] is None else "") + against_sentence(m, v)
-    f3 = f"{draws}{_draws_sentence(m, v)} {cap(change_words(m, v))}."
+    f3 = f"{_draws_sentence(m, v, settings(params), main)} {cap(change_words(m, v))}."
     alone = [h for h in m.hypotheses if mv["leads"][h] > 0]
     ever = [h for h in m.hypotheses if mv["leads"][h] > 0 or mv["shares_first"][h] > 0]
     f4 = (f"Across {mv['n']} combinations of defensible scoring choices, "
@@ -351,11 +380,14 @@ def key_findings(params: dict) -> list[Finding]:
 def chart_monte_carlo(params: dict):
     """The chart of the random draws, its title stating the finding."""
     m, v = matrix(params), verdict(params)
-    lead = v["mc"]["leaders"]
-    most = "in most draws" if len(lead) == 1 and v["mc"]["p_first"][lead[0]] > 0.5 else "more often than any other"
-    title = (f"{prose.join([m.label(h) for h in lead])}: too close to call when ratings and weights move at random"
-             if len(lead) > 1 else f"{m.label(lead[0])} comes first {most} when ratings and weights move at random")
-    others = [h for h in v["base_leaders"] if h not in lead]
-    if others:
-        title += f", though on the scores it ties with {prose.join([m.label(h) for h in others])}"
+    lead, mc = v["mc"]["leaders"], v["mc"]
+    if mc["p_tie"] > max(mc["p_first"].values()):
+        title = "The top is tied in more random draws than any explanation leads alone"
+    elif len(lead) > 1:
+        title = f"{prose.join([m.label(h) for h in lead])}: too close to call when ratings and weights move at random"
+    else:
+        title = f"{m.label(lead[0])} leads alone in more random draws than any other"
+        others = [h for h in v["base_leaders"] if h not in lead]
+        if others:
+            title += f", though on the scores it ties with {prose.join([m.label(h) for h in others])}"
     return tables.chart_monte_carlo(m, v, title)

@@ -11,7 +11,8 @@ import math
 
 from . import ach
 from . import hypothesis_tables as tables
-from .hypotheses import cap, change_words, count, item_words, matrix, name, names, settings, top_words, verdict, KIND_PLURAL
+from .hypotheses import (KIND_PLURAL, MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, matrix, name, names,
+                         settings, top_words, verdict)
 from ..presentation import prose
 
 
@@ -37,25 +38,16 @@ def overlap_text(params: dict) -> str:
 
 def _call_line(m: ach.Matrix, v: dict, s: ach.Settings) -> str:
     scheme = "PARC's count of the evidence against" if s.scheme == "heuer" else "the Bayesian reading"
-    unit = ("one inconsistent rating on an item of medium credibility and relevance" if s.scheme == "heuer" else
-            "the odds one inconsistent item of medium weight takes away")
     order = sorted(m.hypotheses, key=lambda h: v["scores"][h]["rank"])
     scores = ", ".join(f"{name(m, h)} {_score(v, h)}" for h in order)
-    base, drawn = v["base_leaders"], v["mc"]["leaders"]
+    base = v["base_leaders"]
     gap = ("tie exactly" if len(v["exact_top"]) > 1 else
-           f"{'lies' if len(base) == 1 else 'lie'} within {v['margin']:.2f} of the best, what {unit} counts")
-    text = (f"- **The call: {'a tie between ' + names(m, v['contenders']) if v['call'] == 'tie' else name(m, v['call']) + ' comes first'}.** "
+           f"{'lies' if len(base) == 1 else 'lie'} within {v['margin']:.2f} of the best, what {MARGIN_WORDS} counts")
+    return (f"- **The call: {'a tie between ' + names(m, v['contenders']) if v['call'] == 'tie' else name(m, v['call']) + ' comes first'}.** "
             f"Under {scheme} ({'lower is better' if s.scheme == 'heuer' else 'higher is better'}): {scores}. "
             + (f"{names(m, base)} {gap}, so on the scores they are tied. " if len(base) > 1 else
-               f"{name(m, base[0])} is ahead by {v['lead']:.2f}, more than {unit} ({v['margin']:.2f}). ")
-            + "In random draws " + prose.join([f"{name(m, h)} comes first on its own in {tables.pct(v['mc']['p_first'][h])}"
-                                               for h in dict.fromkeys([*drawn, *base])]) + ". ")
-    if set(base) == set(drawn):
-        return text + ("Both agree." if len(base) == 1 else "The draws do not separate them either.")
-    if len(base) > 1 and len(drawn) == 1:
-        return text + (f"The draws favour {name(m, drawn[0])} by more than their own error and five points, but the scores do not "
-                       "separate the two, so the report calls a tie.")
-    return text + "The scores and the draws do not agree on a single leader, so the report calls a tie."
+               f"{name(m, base[0])} is ahead by {v['lead']:.2f}, more than {MARGIN_WORDS} ({v['margin']:.2f}). ")
+            + f"In random draws, {draw_shares(m, v)}: {draws_call(m, v, s)}.")
 
 
 def _score(v: dict, h: str) -> str:
@@ -155,9 +147,10 @@ def method_text(params: dict) -> str:
         f"at reliability 0.5 a consistent rating conveys ×{half['C']:.2f} and an inconsistent one ×{half['I']:.2f}. "
         f"The prior is {prior}.",
         f"- **Random draws**: in each draw every rating moves one step up or down with a chance of {params['p_step']:.0%}, "
-        f"{moves}; each credibility and relevance level moves one level with a chance of {params['weight_noise']:.0%}. A draw "
-        "whose first place is tied counts as a tie for none. The 95% ranges given with the shares measure only the "
-        "simulation's own noise, not the uncertainty of the ratings.",
+        f"{moves}; each credibility and relevance level moves one level with a chance of {params['weight_noise']:.0%}. Each "
+        f"draw is called with the same rule as the scores: an explanation leads it alone only when it is ahead of every other "
+        f"by more than what {MARGIN_WORDS} counts; otherwise the draw is a tie, counted for none of them. The 95% "
+        "ranges given with the shares measure only the simulation's own noise, not the uncertainty of the ratings.",
         "- **Ties**: a lead within what one inconsistent item of medium credibility and relevance counts is a tie, and so is a "
         "difference in the share of draws within two standard errors or five points. The same rule decides what would change "
         "the top, which single items and kinds of source matter, and who leads under each scoring choice.",

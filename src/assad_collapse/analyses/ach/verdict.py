@@ -16,7 +16,7 @@ from ...paper import datasets
 from ...reportparams import HYPOTHESES
 from .linchpins import linchpins
 from .matrix import Matrix, build_matrix
-from .montecarlo import monte_carlo
+from .montecarlo import monte_carlo, wilson
 from .multiverse import multiverse
 from .ties import leader_set, practical_margin
 from .scoring import effective_factor, evaluate, top_ids
@@ -76,7 +76,7 @@ def _scores(m: Matrix, scored) -> dict:
 
 
 def _mc_leaders(mc) -> tuple[str, ...]:
-    """Hypotheses whose share of outright first places is within MC error or five points of the best."""
+    """Hypotheses whose share of draws led alone (under the tie rule) is within MC error or five points of the best."""
     table = mc.table
     best = table.loc[table["p_first"].idxmax(), "hypothesis"]
     keep = [h for h in table["hypothesis"]
@@ -86,7 +86,8 @@ def _mc_leaders(mc) -> tuple[str, ...]:
 
 def _mc_data(mc, mc_leaders) -> dict:
     t = mc.table.set_index("hypothesis")
-    return {"draws": mc.draws, "p_tie": mc.p_tie, "leaders": list(mc_leaders),
+    low, high = wilson(np.array([mc.p_tie]), mc.draws)
+    return {"draws": mc.draws, "p_tie": mc.p_tie, "tie_interval": (float(low[0]), float(high[0])), "leaders": list(mc_leaders),
             "p_first": {h: float(t.loc[h, "p_first"]) for h in t.index},
             "interval": {h: (float(t.loc[h, "p_first_low"]), float(t.loc[h, "p_first_high"])) for h in t.index},
             "p_shared": {h: float(t.loc[h, "p_shared"]) for h in t.index},
