@@ -11,8 +11,8 @@ import math
 
 from . import ach
 from . import hypothesis_tables as tables
-from .hypotheses import (KIND_PLURAL, MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, matrix, name, names,
-                         settings, top_words, verdict)
+from .hypotheses import KIND_PLURAL, matrix, settings, verdict
+from .hypothesis_words import MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names, top_words
 from ..presentation import prose
 
 
