@@ -138,3 +138,21 @@ def test_the_draws_are_read_with_the_tie_rule_and_never_clearly_when_one_item_de
 def test_the_variant_box_says_the_call_in_a_sentence():
     box = plain(hr.variant_box(hr.parameters(discount_kinds=["syrian_official"], discount_factor=0.0, draws=500)))
     assert "the call is" not in box and ("the call: a tie" in box or "comes first." in box)
+
+
+@pytest.mark.parametrize("report", VERSIONS, ids=lambda r: r.name)
+def test_solo_leads_across_scoring_choices_say_which_choices_they_come_from(report):
+    params = hr.parameters(**report.parameters, draws=500)
+    v, m = hr.verdict(params), hr.matrix(params)
+    mv = v["multiverse"]
+    settings_text = plain(hr.key_findings(params)[3].text)
+    for h, found in mv["rests_on"].items():
+        if not found:
+            continue
+        total = round(mv["leads"][h] * mv["n"])
+        assert sum(o["leads"] for o in found["options"]) + found["without"]["leads"] == total
+        said = plain(hr.rests_on_words(m, v, h))
+        assert said in settings_text and said in plain(notes.multiverse_text(params))
+        assert (f"Those {total} all come" in said) == (found["without"]["leads"] == 0)
+        if any(o["option"] == "takes the item's average" for o in found["options"]):
+            assert "can only count against" in said  # the NA average is never called neutral

@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import ach
 from . import hypothesis_tables as tables
 from .hypothesis_words import (MARGIN_WORDS, about, call_words, cap, change_words, count, draw_shares, draws_call, draws_sentence,  # noqa: F401
-                               html_name, item_words, name, names, top_words)
+                               html_name, item_words, name, names, rests_on_words, top_words)
 from ..presentation import prose
 from ..presentation.findings import Finding
 
@@ -204,16 +204,6 @@ def paper_words(m: ach.Matrix, v: dict) -> str:
     return f"{said}; the evidence as rated does not put it first."
 
 
-def _where_it_leads(v: dict, h: str) -> str:
-    """The scoring choice shared by every setting in which ``h`` leads alone, if there is one."""
-    rows = [r for r in v["multiverse"]["table"] if r["leader"] == h]
-    for sw in ach.SWITCHES:
-        chosen = {r[sw.name] for r in rows}
-        if len(chosen) == 1 and chosen != {sw.options[0][0]}:
-            return f", all of them with the choice \u201c{next(iter(chosen))}\u201d"
-    return ""
-
-
 def first_words(m: ach.Matrix, v: dict) -> str:
     """The report's finding in one sentence (without its full stop): the call, set against the paper's own judgement."""
     p, behind = v["paper_hypothesis"], [h for h in m.hypotheses if h not in v["contenders"]]
@@ -259,11 +249,11 @@ def key_findings(params: dict) -> list[Finding]:
     alone = [h for h in m.hypotheses if mv["leads"][h] > 0]
     ever = [h for h in m.hypotheses if mv["leads"][h] > 0 or mv["shares_first"][h] > 0]
     f4 = (f"Across {mv['n']} combinations of defensible scoring choices, "
-          + ("; ".join(f"{name(m, h)} comes first on its own in {tables.pct(mv['leads'][h])}" for h in alone)
-             if alone else "no explanation comes first on its own")
-          + (f"{_where_it_leads(v, alone[0])}" if len(alone) == 1 else "")
-          + (f", and the rest ({tables.pct(mv['p_tie'])}) are ties" if mv["p_tie"] and alone else "")
-          + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + ".")
+          + ("; ".join(f"{name(m, h)} comes first on its own in {round(mv['leads'][h] * mv['n'])} "
+                       f"({tables.pct(mv['leads'][h])})" for h in alone) if alone else "no explanation comes first on its own")
+          + (", and the rest are ties" if mv["p_tie"] and alone else "")
+          + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + "."
+          + "".join(f" {rests_on_words(m, v, h)}" for h in alone if mv["rests_on"][h]))
     f5 = (f"{cap(count(au['items'], 'item'))} of the {len(m.items)} are the author's own judgements, carrying about "
           f"{tables.pct(au['share_of_spread'])} of what separates the explanations; without them the evidence gives "
           f"{top_words(m, without)}.")

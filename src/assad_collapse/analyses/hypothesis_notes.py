@@ -12,7 +12,8 @@ import math
 from . import ach
 from . import hypothesis_tables as tables
 from .hypotheses import KIND_PLURAL, matrix, settings, verdict
-from .hypothesis_words import MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names, top_words
+from .hypothesis_words import (MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names,
+                               rests_on_words, top_words)
 from ..presentation import prose
 
 
@@ -105,6 +106,7 @@ def multiverse_text(params: dict) -> str:
     mv = v["multiverse"]
     counts = "; ".join(f"{name(m, h)} comes first on its own in {round(mv['leads'][h] * mv['n'])} and shares first place in "
                        f"{round(mv['shares_first'][h] * mv['n'])}" for h in m.hypotheses)
+    solo = "".join(f" {rests_on_words(m, v, h)}" for h in m.hypotheses if mv["rests_on"].get(h))
     very = {code: int((m.ratings == code).sum()) for code in ("CC", "II")}
     note = ""
     if very["II"] == 0:
@@ -113,7 +115,7 @@ def multiverse_text(params: dict) -> str:
                    if very["CC"] else "counts changes nothing."))
     return (f"Each scoring choice below is defensible; PARC's is listed first and used above. Every combination was scored "
             f"({mv['n']} settings), with the same tie rule as the call: a lead within one ordinary inconsistency is a tie. "
-            f"Of the {mv['n']}: {counts}. The table gives, for each alternative, how often moving to it from PARC's choice, all "
+            f"Of the {mv['n']}: {counts}.{solo} The table gives, for each alternative, how often moving to it from PARC's choice, all "
             f"else equal, changes which explanations come first.{note} Every setting and its leaders can be downloaded below.")
 
 

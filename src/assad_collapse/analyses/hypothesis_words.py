@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
+
 from . import ach
 from . import hypothesis_tables as tables
 from ..presentation import prose
@@ -111,3 +113,37 @@ def draws_sentence(m: ach.Matrix, v: dict, s: ach.Settings, main: dict | None = 
     """The random draws in one sentence: the shares, then what they add to the scores."""
     return (f"When every rating and weight is moved at random ({v['mc']['draws']:,} draws), {draw_shares(m, v, main)}: "
             f"{draws_call(m, v, s)}.")
+
+
+def _mechanism(m: ach.Matrix, v: dict, h: str, name_: str, label: str) -> str:
+    """How a scoring choice gives ``h`` its solo leads, with the counts of ratings it turns on ('' if not known)."""
+    change = dict(next(sw for sw in ach.SWITCHES if sw.name == name_).options)[label]
+    rivals = [h, *(x for x in m.hypotheses if x != h and v["multiverse"]["shares_first"][x] > 0)]
+
+    def tally(codes) -> str:
+        return ", ".join(f"{name(m, x)} {int(np.isin(m.ratings[:, m.hypotheses.index(x)], codes).sum())}" for x in rivals)
+    if change.get("ladder") == "symmetric":
+        return f"letting the evidence for an explanation count too (consistent ratings: {tally(['C', 'CC'])})"
+    if change.get("na") == "average":
+        return ("giving a not-applicable rating the item's average, which, where only the evidence against counts, can "
+                "only count against an explanation, so it weighs most on those with many not-applicable ratings "
+                f"({tally(['NA'])})")
+    return f"the choice \u201c{label}\u201d"
+
+
+def rests_on_words(m: ach.Matrix, v: dict, h: str) -> str:
+    """Which scoring choices ``h``'s solo leads across the settings come from, and what is left without them ('' if none)."""
+    r = v["multiverse"]["rests_on"].get(h)
+    if not r:
+        return ""
+    total, opts, rest = round(v["multiverse"]["leads"][h] * v["multiverse"]["n"]), r["options"], r["without"]
+    of = f"Those {total} all come" if rest["leads"] == 0 else f"Of those {total}, {sum(o['leads'] for o in opts)} come"
+    parts = [f"{o['leads']} from {_mechanism(m, v, h, o['switch'], o['option'])}" for o in opts]
+    which = (f"one choice, {_mechanism(m, v, h, opts[0]['switch'], opts[0]['option'])}" if len(opts) == 1 else
+             f"{prose.WORD_NUMBERS[len(opts)]} choices: " + "; ".join(parts))
+    neither = "without it" if len(opts) == 1 else "with neither" if len(opts) == 2 else "with none of them"
+    left = (f"{name(m, h)} never comes first on its own" if rest["leads"] == 0 else
+            f"{name(m, h)} comes first on its own in {rest['leads']}")
+    ties = (f": all {rest['n']} are ties" if rest["ties"] == rest["n"] else
+            f"; the other {rest['ties']} are ties" if rest["leads"] and rest["leads"] + rest["ties"] == rest["n"] else "")
+    return f"{of} from {which}. {cap(neither)} ({rest['n']} settings), {left}{ties}."

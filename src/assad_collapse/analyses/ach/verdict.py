@@ -17,7 +17,7 @@ from ...reportparams import HYPOTHESES
 from .linchpins import linchpins
 from .matrix import Matrix, build_matrix
 from .montecarlo import monte_carlo, wilson
-from .multiverse import multiverse
+from .multiverse import multiverse, rests_on
 from .ties import leader_set, practical_margin
 from .scoring import effective_factor, evaluate, top_ids
 from .sensitivity import discount, discount_each_kind, leave_one_out
@@ -133,7 +133,9 @@ def _separating(m: Matrix, scored, pair) -> dict:
 
 def _multiverse_data(m: Matrix, s: Settings) -> dict:
     mv = multiverse(m, s)
+    leads = {r.hypothesis: r.leads for r in mv.shares.itertuples()}
     return {"n": mv.n, "p_tie": mv.p_tie,
+            "rests_on": {h: rests_on(mv.table, h) for h in m.hypotheses if leads[h] > 0},
             "leads": {r.hypothesis: r.leads for r in mv.shares.itertuples()},
             "shares_first": {r.hypothesis: r.shares_first for r in mv.shares.itertuples()},
             "switches": mv.switches.to_dict("records"), "table": mv.table.to_dict("records")}
