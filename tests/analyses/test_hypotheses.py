@@ -156,3 +156,14 @@ def test_solo_leads_across_scoring_choices_say_which_choices_they_come_from(repo
         assert (f"Those {total} all come" in said) == (found["without"]["leads"] == 0)
         if any(o["option"] == "takes the item's average" for o in found["options"]):
             assert "can only count against" in said  # the NA average is never called neutral
+
+
+@pytest.mark.parametrize("report", VERSIONS, ids=lambda r: r.name)
+def test_what_would_change_the_top_shows_a_change_for_every_new_top(report):
+    params = hr.parameters(**report.parameters, draws=500)
+    v, m = hr.verdict(params), hr.matrix(params)
+    text = plain(notes.verdict_text(params))
+    for o in v["change_top"]["outcomes"]:
+        assert f"[{hr.tables.number_of(m, o['example'][0]['item'])}]" in text
+        if len(o["top_after"]) == 1:
+            assert f"put {m.label(o['top_after'][0])} first on its own" in text

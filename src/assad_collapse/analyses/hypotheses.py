@@ -245,7 +245,7 @@ def key_findings(params: dict) -> list[Finding]:
         f1 = first_words(m, v) + (f": a narrow, fragile {'lead' if v['call'] != 'tie' else 'lean'}, {gone}" if fragile else "") + "."
         main = None
         f2 = (paper_words(m, v) + " " if v["paper_hypothesis"] is None else "") + against_sentence(m, v)
-    f3 = f"{draws_sentence(m, v, settings(params), main)} {cap(change_words(m, v))}."
+    f3 = f"{draws_sentence(m, v, settings(params), main)} {cap(change_words(m, v, every_example=False))}."
     alone = [h for h in m.hypotheses if mv["leads"][h] > 0]
     ever = [h for h in m.hypotheses if mv["leads"][h] > 0 or mv["shares_first"][h] > 0]
     f4 = (f"Across {mv['n']} combinations of defensible scoring choices, "

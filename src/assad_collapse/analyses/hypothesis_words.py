@@ -53,17 +53,39 @@ def top_words(m: ach.Matrix, ids, how=name) -> str:
     return f"a tie between {names(m, ids, how)}" if len(ids) > 1 else f"{how(m, ids[0])} first"
 
 
-def change_words(m: ach.Matrix, v: dict) -> str:
-    """The fewest one-step rating changes that would change which explanations come first, with one example."""
+def _rating_change(m: ach.Matrix, changes: list[dict]) -> str:
+    return prose.join([f"rating {item_words(m, x['item'])} {tables.RATING_WORDS[x['to']].split(':')[0]} rather than "
+                       f"{tables.RATING_WORDS[x['from']].split(':')[0]} with {name(m, x['hypothesis'])}" for x in changes])
+
+
+def _number(n: int) -> str:
+    return prose.WORD_NUMBERS[n] if 0 <= n < len(prose.WORD_NUMBERS) else f"{n:,}"
+
+
+def change_words(m: ach.Matrix, v: dict, every_example: bool = True) -> str:
+    """The fewest one-step rating changes that would change which explanations come first: how many lead to each new
+    top, with one example of each (so a change favouring any explanation is shown, not only the commonest); with
+    ``every_example`` False, an example of the commonest only."""
     c = v["change_top"]
     if c["size"] is None:
         return "no set of up to three one-step rating changes would change which explanations come first"
-    first = c["solutions"][0]
-    example = prose.join([f"rating {item_words(m, x['item'])} {tables.RATING_WORDS[x['to']].split(':')[0]} rather than "
-                          f"{tables.RATING_WORDS[x['from']].split(':')[0]} with {name(m, x['hypothesis'])}" for x in first])
     size = "a single rating moved one step" if c["size"] == 1 else f"{count(c['size'], 'rating')}, each moved one step,"
-    of = "the only such change" if c["n_solutions"] == 1 else f"one of {count(c['n_solutions'], 'such change')}"
-    return f"{size} would change which explanations come first: for example, {example} ({of})"
+    outcomes = c.get("outcomes") or [{"top_after": None, "count": c["n_solutions"], "example": c["solutions"][0]}]
+
+    def result(top) -> str:
+        return "" if top is None else f"put {name(m, top[0])} first on its own" if len(top) == 1 else f"give {top_words(m, top)}"
+    if c["n_solutions"] == 1:
+        what = result(outcomes[0]["top_after"])
+        return f"{size} would change which explanations come first: only {_rating_change(m, outcomes[0]['example'])}" + (
+            f", which would {what}" if what else "")
+    parts = []
+    for k, o in enumerate(outcomes):
+        n, what = o["count"], result(o["top_after"])
+        many = f"all {_number(n)}" if len(outcomes) == 1 else _number(n)
+        parts.append((f"{many} would {what}" if what else many) + (
+            (", for example " if n > 1 else ", by ") + _rating_change(m, o["example"]) if every_example or k == 0 else ""))
+    return (f"{size} would change which explanations come first ({count(c['n_solutions'], 'such change')}): "
+            + "; ".join(parts))
 
 
 def about(x: float) -> str:

@@ -52,7 +52,7 @@ def verdict(matrix: Matrix, settings: Settings | None = None, *, draws: int = 10
         "call": contenders[0] if len(contenders) == 1 else "tie",
         "mc": _mc_data(mc, mc_leaders),
         "change_top": {"size": pins.size, "exact": pins.exact, "n_solutions": pins.n_solutions,
-                       "solutions": pins.solutions()},
+                       "solutions": pins.solutions(), "outcomes": list(pins.outcomes)},
         "loo_flips": _flips(leave_one_out(matrix, s)),
         "discount_flips": _flips(discount_each_kind(matrix, s), "kind"),
         "against": _against(matrix, scored),
