@@ -220,30 +220,81 @@ def first_words(m: ach.Matrix, v: dict) -> str:
 
 
 def _gives(m: ach.Matrix, v: dict) -> str:
-    behind = [h for h in m.hypotheses if h not in v["contenders"]]
+    """'gives a tie between *A* and *B*, with *C* behind' or 'puts *A* first' (those said to be behind only because of the
+    author's judgements are left to :func:`_how_firm`)."""
+    held = v["author"]["leaders_without"] if v["author"]["kept"] else []
+    behind = [h for h in m.hypotheses if h not in v["contenders"] and h not in held]
     if v["call"] == "tie":
         return f"gives a tie between {names(m, v['contenders'])}" + (f", with {names(m, behind)} behind" if behind else "")
     return f"puts {name(m, v['call'])} first"
+
+
+def _own(m: ach.Matrix, items) -> str:
+    """', the author's own judgement' / ', one of them the author's own' for the author's items among ``items``."""
+    own = sum(m.source_kind[m.items.index(i)] == "author" for i in items)
+    if not own:
+        return ""
+    return ", the author's own judgement" if len(items) == 1 else (
+        f", {'both' if own == len(items) == 2 else 'all' if own == len(items) else prose.WORD_NUMBERS[own]} of them the author's own")
+
+
+def _how_firm(m: ach.Matrix, v: dict, after_lead: bool = False) -> str:
+    """After the call, when it is fragile: what a lead rests on; for a tie that the author's judgements keep others out
+    of, what tells the tied apart, what would break the tie, and what keeps the rest behind ('' when not fragile).
+    ``after_lead``: the sentence so far ends with 'a lead'."""
+    au, c = v["author"], v["change_top"]
+    if v["call"] != "tie":
+        loo, lead = v["loo_flips"], " that" if after_lead else ", a lead that"
+        if len(loo) == 1:
+            return f"{lead} rests on one item{_own(m, loo)} {tables.ref(m, *loo)}"
+        gone = au["kept"] and au["leaders_without"] != [v["call"]]
+        return f"{lead} is gone without the author's own judgements" if gone else ""
+    joiners = [h for h in au["leaders_without"] if h not in v["contenders"]] if au["kept"] else []
+    if not joiners:
+        return ""
+    out = ""
+    if len(v["contenders"]) == 2:
+        sep = [x["item"] for x in v["separating"]["items"]]
+        tells = "no item tells them apart" if not sep else f"only {count(len(sep), 'item')} {tables.ref(m, *sep)} tell{'s' if len(sep) == 1 else ''} them apart"
+        breaks = any(len(o["top_after"]) == 1 and o["top_after"][0] in v["contenders"] for o in c["outcomes"])
+        step = "a single rating moved one step" if c["size"] == 1 else f"{count(c['size'] or 0, 'rating')}, each moved one step,"
+        out = f"; {tells}" + (f", and {step} could break the tie" if breaks else "")
+    for h in joiners:
+        items = [a["item"] for a in v["against"][h]]
+        out += f"; they are ahead of {name(m, h)} only because of {count(len(items), 'item')} {tables.ref(m, *items)}{_own(m, items)}"
+    return out
+
+
+def _variant_first(m: ach.Matrix, v: dict, params: dict, main: dict) -> str:
+    """The variant's first finding (the index's headline): what setting the items aside does to the call, and how firm it is."""
+    hit = _set_aside(m, params)
+    head = f"With the {count(len(hit), 'item')} attributed to {prose.join([KIND_PLURAL[k] for k in params['discount_kinds']])} set aside {tables.ref(m, *hit)}, "
+    if v["call"] == main["call"] and v["contenders"] == main["contenders"]:
+        return head + f"the evidence as rated here {_gives(m, v)}, as in the main report" + _how_firm(m, v) + "."
+    if v["call"] != "tie" and main["call"] == "tie" and v["call"] in main["contenders"]:
+        others = [h for h in main["contenders"] if h != v["call"]]
+        return head + f"{name(m, v['call'])} moves from a tie with {names(m, others)} to a lead" + _how_firm(m, v, True) + "."
+    return head + f"the evidence as rated here {_gives(m, v)}, where with them the main report finds {call_words(m, main)}" + _how_firm(m, v) + "."
+
+
+def without_words(m: ach.Matrix, v: dict) -> str:
+    """What the evidence gives without the author's judgements, said as 'still' when it is what the scores give with them."""
+    without = v["author"]["leaders_without"]
+    if without != v["base_leaders"]:
+        return f"the evidence gives {top_words(m, without)}"
+    return f"it is still {top_words(m, without)}" if len(without) > 1 else f"{name(m, without[0])} still comes first"
 
 
 def key_findings(params: dict) -> list[Finding]:
     """Three to five sentences that answer the question, each with its numbers and the items it rests on."""
     m, v = matrix(params), verdict(params)
     q, mc, mv, au, sep = params["question"], v["mc"], v["multiverse"], v["author"], v["separating"]
-    without = au["leaders_without"]
-    fragile = au["kept"] and (without != [v["call"]] if v["call"] != "tie" else len(without) > len(v["contenders"]))
-    gone = f"gone without the author's own judgements, which leave {top_words(m, without)}"
     if params["discount_kinds"] and params["discount_factor"] == 0:
-        hit, main = _set_aside(m, params), verdict(defaults(params))
-        same = v["call"] == main["call"] and v["contenders"] == main["contenders"]
-        f1 = (f"With the {count(len(hit), 'item')} attributed to {prose.join([KIND_PLURAL[k] for k in params['discount_kinds']])} "
-              f"set aside {tables.ref(m, *hit)}, the evidence as rated here {_gives(m, v)}"
-              + (", as in the main report" if same else f", where with them the main report finds {call_words(m, main)}")
-              + (f"; {'that lead is' if v['call'] != 'tie' else 'even that is'} narrow and fragile, {gone}" if fragile else "") + ".")
-        f2 = against_sentence(m, v)
+        main = verdict(defaults(params))
+        f1, f2 = _variant_first(m, v, params, main), against_sentence(m, v)
     else:
-        f1 = first_words(m, v) + (f": a narrow, fragile {'lead' if v['call'] != 'tie' else 'lean'}, {gone}" if fragile else "") + "."
         main = None
+        f1 = first_words(m, v) + _how_firm(m, v) + "."
         f2 = (paper_words(m, v) + " " if v["paper_hypothesis"] is None else "") + against_sentence(m, v)
     f3 = f"{draws_sentence(m, v, settings(params), main)} {cap(change_words(m, v, every_example=False))}."
     alone = [h for h in m.hypotheses if mv["leads"][h] > 0]
@@ -255,8 +306,7 @@ def key_findings(params: dict) -> list[Finding]:
           + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + "."
           + "".join(f" {rests_on_words(m, v, h)}" for h in alone if mv["rests_on"][h]))
     f5 = (f"{cap(count(au['items'], 'item'))} of the {len(m.items)} are the author's own judgements, carrying about "
-          f"{tables.pct(au['share_of_spread'])} of what separates the explanations; without them the evidence gives "
-          f"{top_words(m, without)}.")
+          f"{tables.pct(au['share_of_spread'])} of what separates the explanations; without them {without_words(m, v)}.")
     if len(sep["pair"]) == 2:
         n, own = len(sep["items"]), sep["author_items"]
         f5 += (f" Between {names(m, sep['pair'])}, " + ("no item makes any difference." if n == 0 else

@@ -11,9 +11,9 @@ import math
 
 from . import ach
 from . import hypothesis_tables as tables
-from .hypotheses import KIND_PLURAL, matrix, settings, verdict
+from .hypotheses import KIND_PLURAL, matrix, settings, verdict, without_words
 from .hypothesis_words import (MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names,
-                               rests_on_words, top_words)
+                               rests_on_words)
 from ..presentation import prose
 
 
@@ -89,7 +89,7 @@ def author_text(params: dict) -> str:
     text = (f"The paper's own conclusions are evidence here too: {count(au['items'], 'item')} {tables.ref(m, *own)} are the "
             f"author's judgements rather than facts he reports. Counting them makes the test partly circular, since they "
             f"state the answers being tested. They carry about {tables.pct(au['share_of_spread'])} of what separates the "
-            f"explanations (the spread of each item's contributions). Set aside, the evidence gives {top_words(m, au['leaders_without'])}.")
+            f"explanations (the spread of each item's contributions). Set aside, {without_words(m, v)}.")
     if len(sep["pair"]) == 2:
         items = sep["items"]
         text += (f" Between {names(m, sep['pair'])} " + (
