@@ -18,3 +18,14 @@ def test_the_overlap_and_what_the_scores_mean_are_stated():
     for question in ("collapse", "intent"):
         text = notes.overlap_text(hr.parameters(question=question))
         assert "relative support" in text
+
+
+def test_parc_is_said_in_words_where_the_page_first_names_it():
+    # the key findings and the box never name it; the verdict, the first section that does, says what it is
+    params = hr.parameters(draws=500)
+    assert "PARC" not in " ".join(f.text for f in hr.key_findings(params)) + hr.variant_box(params)
+    verdict = notes.verdict_text(params)
+    first = verdict.index("PARC")
+    assert verdict[first:].startswith("PARC ACH 2.0 (the Palo Alto Research Center's software for the analysis of competing "
+                                      "hypotheses), which counts only the evidence against each explanation")
+    assert "five points" not in verdict and "their own error" not in verdict  # the tie rule in words, not as code

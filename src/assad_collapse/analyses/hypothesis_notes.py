@@ -12,7 +12,7 @@ import math
 from . import ach
 from . import hypothesis_tables as tables
 from .hypotheses import KIND_PLURAL, matrix, settings, verdict, without_words
-from .hypothesis_words import (MARGIN_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names,
+from .hypothesis_words import (MARGIN_WORDS, PARC_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names,
                                rests_on_words)
 from ..presentation import prose
 
@@ -38,7 +38,7 @@ def overlap_text(params: dict) -> str:
 
 
 def _call_line(m: ach.Matrix, v: dict, s: ach.Settings) -> str:
-    scheme = "PARC's count of the evidence against" if s.scheme == "heuer" else "the Bayesian reading"
+    scheme = PARC_WORDS if s.scheme == "heuer" else "the Bayesian reading"
     order = sorted(m.hypotheses, key=lambda h: v["scores"][h]["rank"])
     scores = ", ".join(f"{name(m, h)} {_score(v, h)}" for h in order)
     base = v["base_leaders"]
@@ -48,7 +48,7 @@ def _call_line(m: ach.Matrix, v: dict, s: ach.Settings) -> str:
             f"Under {scheme} ({'lower is better' if s.scheme == 'heuer' else 'higher is better'}): {scores}. "
             + (f"{names(m, base)} {gap}, so on the scores they are tied. " if len(base) > 1 else
                f"{name(m, base[0])} is ahead by {v['lead']:.2f}, more than {MARGIN_WORDS} ({v['margin']:.2f}). ")
-            + f"In random draws, {draw_shares(m, v)}: {draws_call(m, v, s)}.")
+            + f"In random draws, {draw_shares(m, v)}: {draws_call(m, v, s, margin_said=True)}.")
 
 
 def _score(v: dict, h: str) -> str:
@@ -113,7 +113,8 @@ def multiverse_text(params: dict) -> str:
         note = (" No rating here is very inconsistent, so the choice of what a very consistent or very inconsistent rating "
                 + ("counts acts only through the very consistent ones, and only where consistency counts."
                    if very["CC"] else "counts changes nothing."))
-    return (f"Each scoring choice below is defensible; PARC's is listed first and used above. Every combination was scored "
+    parc = "PARC's is listed first and used above" if settings(params).scheme == "heuer" else f"the default, {PARC_WORDS}, is listed first"
+    return (f"Each scoring choice below is defensible; {parc}. Every combination was scored "
             f"({mv['n']} settings), with the same tie rule as the call: a lead within one ordinary inconsistency is a tie. "
             f"Of the {mv['n']}: {counts}.{solo} The table gives, for each alternative, how often moving to it from PARC's choice, all "
             f"else equal, changes which explanations come first.{note} Every setting and its leaders can be downloaded below.")
@@ -135,8 +136,8 @@ def method_text(params: dict) -> str:
              "along very consistent, consistent, neutral, inconsistent, very inconsistent, a not-applicable rating moving as a "
              "neutral one, since under this scoring consistency counts too")
     return "\n".join([
-        "- **PARC's weighted inconsistency** (the default; Heuer, *Psychology of Intelligence Analysis*, 1999, ch. 8, as PARC's "
-        "ACH 2.0 computes it): each item weighs its credibility times its relevance (low 0.71, medium 1, high 1.41); an "
+        "- **PARC's weighted inconsistency** (the default; Heuer, *Psychology of Intelligence Analysis*, 1999, ch. 8, as ACH 2.0, "
+        "the Palo Alto Research Center's software, computes it): each item weighs its credibility times its relevance (low 0.71, medium 1, high 1.41); an "
         f"inconsistent rating adds its weight to the explanation's score, a very inconsistent one {s.ii_weight:g} times its "
         "weight; consistent, neutral and not-applicable ratings add nothing. Lower is better: the method ranks explanations by "
         "the evidence against them.",

@@ -93,6 +93,11 @@ def about(x: float) -> str:
     return "none" if x == 0 else "all" if x == 1 else "under 1%" if x < 0.005 else f"about {tables.pct(x)}"
 
 
+PARC_WORDS = ("the scoring of PARC ACH 2.0 (the Palo Alto Research Center's software for the analysis of competing "
+              "hypotheses), which counts only the evidence against each explanation, each item weighted by its credibility "
+              "and relevance")
+"""PARC, said in words where a page first names it."""
+
 MARGIN_WORDS = "one inconsistent rating on an item of medium credibility and relevance"
 """What the practical margin (:mod:`.ach.ties`) counts, under either scoring: one ordinary piece of contrary evidence."""
 
@@ -108,8 +113,9 @@ def draw_shares(m: ach.Matrix, v: dict, main: dict | None = None, how=name) -> s
     return prose.join(parts) + f"; the top is tied in {about(mc['p_tie'])}" + (was(main["mc"]["p_tie"]) if main else "")
 
 
-def draws_call(m: ach.Matrix, v: dict, s: ach.Settings, how=name) -> str:
-    """What the draws add to the scores, in words, with the reason when the call is still a tie."""
+def draws_call(m: ach.Matrix, v: dict, s: ach.Settings, how=name, margin_said: bool = False) -> str:
+    """What the draws add to the scores, in words, with the reason when the call is still a tie (``margin_said``: the
+    sentence before has said what the margin is)."""
     drawn, base = v["mc"]["leaders"], v["base_leaders"]
     if len(drawn) > 1:
         return f"the draws do not separate {names(m, drawn, how)}" + (" either" if len(base) > 1 else "")
@@ -126,8 +132,9 @@ def draws_call(m: ach.Matrix, v: dict, s: ach.Settings, how=name) -> str:
     if x in base:
         gap = f" ({v['lead']:.2f})" if s.scheme == "heuer" else ""
         unit = f" ({v['margin']:.2f})" if s.scheme == "heuer" else ""
-        return (f"{how(m, x)} leads alone more often, but its lead on the scores{gap} is smaller than what {MARGIN_WORDS} "
-                f"counts{unit}, so this report still calls it a tie")
+        margin = "that margin" if margin_said else f"what {MARGIN_WORDS} counts"
+        return (f"{how(m, x)} leads alone more often, but its lead on the scores{gap} is smaller than {margin}{unit}, so this "
+                "report still calls it a tie")
     return "the scores and the draws do not agree on a single leader, so this report calls it a tie"
 
 
