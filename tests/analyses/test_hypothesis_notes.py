@@ -29,3 +29,20 @@ def test_parc_is_said_in_words_where_the_page_first_names_it():
     assert verdict[first:].startswith("PARC ACH 2.0 (the Palo Alto Research Center's software for the analysis of competing "
                                       "hypotheses), which counts only the evidence against each explanation")
     assert "five points" not in verdict and "their own error" not in verdict  # the tie rule in words, not as code
+
+
+def test_each_caveat_appears_only_where_it_applies():
+    for question in ("collapse", "intent"):
+        params = hr.parameters(question=question, draws=500)
+        m, v = hr.matrix(params), hr.verdict(params)
+        text = notes.limits(params)
+        # the caveat on the reading the paper sets aside for lack of evidence: only where that reading is scored
+        aside = [h for h in m.hypotheses if hr.tables.datasets.hypotheses().set_index("id").loc[h, "paper_judgement"] == "not_addressable"]
+        assert ("for lack of evidence" in text) == bool(aside)
+        assert all(m.label(h) in text for h in aside)
+        # leaders with nothing against them: the method counts only contradiction, so that is not support
+        clean = [h for h in v["contenders"] if not v["against"][h]]
+        assert ("not that it supports" in text) == bool(clean)
+    intent = hr.parameters(question="intent")
+    assert "Russo-Turkish" not in notes.limits(intent) and "Nothing counts against" in notes.limits(intent)
+    assert "opening summary" in notes.overlap_text(intent) and "introduction" not in notes.overlap_text(intent).lower()

@@ -14,6 +14,7 @@ from . import hypothesis_tables as tables
 from .hypotheses import KIND_PLURAL, matrix, settings, verdict, without_words
 from .hypothesis_words import (MARGIN_WORDS, PARC_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names,
                                rests_on_words)
+from ..paper import datasets
 from ..presentation import prose
 
 
@@ -28,7 +29,7 @@ def overlap_text(params: dict) -> str:
                 f"Russia's aims therefore counts against the first as it fits the second. The scores rank these "
                 f"{prose.WORD_NUMBERS[len(m.hypotheses)]} readings against each other and nothing else: they measure relative "
                 f"support, not the chance that any one of them is the whole truth.")
-    return ("The introduction offers two readings; the conclusion judges the cuts probably meant as leverage, without saying over "
+    return ("The opening summary offers two readings; the conclusion judges the cuts probably meant as leverage, without saying over "
             "which demands. This report splits that lean in two: leverage over a settlement with Türkiye belongs to the first "
             "reading, leverage over Russia's demands inside Syria (its officers, its units, reform) is the third. The split is "
             "this report's, not the paper's: if Russia's demands included the settlement, the two would merge. The second and "
@@ -171,6 +172,32 @@ def _fraction(x: float) -> str:
     return f"{x:.2f}"
 
 
+def _contradiction_only(params: dict) -> str:
+    """The limit of a method that counts only contradiction, with what it means for this question's explanations."""
+    m, v, s = matrix(params), verdict(params), settings(params)
+    text = ("Heuer's method can only contradict: an explanation that little evidence bears on meets little contradiction.")
+    judged = datasets.hypotheses().set_index("id")["paper_judgement"]
+    for h in m.hypotheses:
+        if judged[h] == "not_addressable":
+            text += f" The paper sets {name(m, h)} aside for lack of evidence; its place here reflects that, not support."
+    clean = [h for h in v["contenders"] if not v["against"][h]]
+    if clean and (s.scheme == "heuer" or s.ladder == "heuer"):
+        bear = {h: int((m.ratings[:, m.hypotheses.index(h)] != "NA").sum()) for h in clean}
+        either = {h: int((m.ratings[:, m.hypotheses.index(h)] == "N").sum()) for h in clean}
+        text += (f" Nothing counts against {prose.join([name(m, h) for h in clean], 'or')}: under a method that counts only "
+                 f"the evidence against, that shows how little the evidence tells against {'it' if len(clean) == 1 else 'them'}, "
+                 f"not that it supports {'it' if len(clean) == 1 else 'them'}. {cap(_share_words(either, bear))} of the items "
+                 f"that bear on {'it' if len(clean) == 1 else 'them'} can be read either way: "
+                 + ", ".join(f"{either[h]} of the {bear[h]}" + (f" for {name(m, h)}" if len(clean) > 1 else "") for h in clean) + ".")
+    return text
+
+
+def _share_words(part: dict, whole: dict) -> str:
+    """'most', 'many' or 'a few': the smallest of the shares ``part[h] / whole[h]`` in a word."""
+    low = min(part[h] / whole[h] if whole[h] else 0 for h in part)
+    return "most" if low > 0.5 else "many" if low >= 0.2 else "a few"
+
+
 def limits(params: dict) -> str:
     """What the analysis cannot tell."""
     return "\n".join([
@@ -179,8 +206,7 @@ def limits(params: dict) -> str:
         "scoring choices above show how much they matter.",
         "- All evidence comes from one paper, mostly resting on anonymous interviews it cannot show; the methods here can weigh "
         "and discount sources, but cannot check them or detect sources that echo each other.",
-        "- Heuer's method can only contradict: an explanation that little evidence bears on meets little contradiction. The "
-        "Russo-Turkish deal is one the paper says it lacks the evidence to discuss; its place here reflects that, not support.",
+        f"- {_contradiction_only(params)}",
         "- Credibility and relevance are three-level judgements; the draws move them too, but their scale is a convention "
         "(PARC's), not a measurement.",
     ])
