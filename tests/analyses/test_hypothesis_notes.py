@@ -48,3 +48,12 @@ def test_each_caveat_appears_only_where_it_applies():
     intent = hr.parameters(question="intent")
     assert "Russo-Turkish" not in notes.limits(intent) and "Nothing counts against" in notes.limits(intent)
     assert "opening summary" in notes.overlap_text(intent) and "introduction" not in notes.overlap_text(intent).lower()
+
+
+def test_the_mixing_is_shown_where_it_acts_and_reliability_says_what_enters_it():
+    for ladder in ("heuer", "symmetric"):
+        text = notes.method_text(hr.parameters(scheme="bayes", ladder=ladder))
+        # illustrated with ratios on both sides of 1 (C x2, I x1/2), so the unevenness shown is the mixing's, not the ladder's
+        assert "a consistent rating (×2) conveys ×1.50 and an inconsistent one (×1/2) ×0.75" in text
+        assert "×1.00 and an inconsistent" not in text
+        assert "credibility times relevance" in text and "fully reliable, for high and high" in text

@@ -128,7 +128,9 @@ def method_text(params: dict) -> str:
     ratios = ", ".join(f"{code} ×{_fraction(lr[code])}" for code in ("CC", "C", "N", "I", "II"))
     prior = ("equal for every explanation" if s.prior is None else
              ", ".join(f"{prose.esc(m.label(h))} {p:.0%}" for h, p in zip(m.hypotheses, ach.check_prior(s.prior, m.hypotheses))))
-    half = {code: 0.5 * lr[code] + 0.5 for code in ("C", "I")}
+    sym = ach.likelihood_ratios(s.but(scheme="bayes", ladder="symmetric", prior=None))  # the mixing shown where C counts
+    half = {code: 0.5 * sym[code] + 0.5 for code in ("C", "I")}
+    low, high = (ach.LEVEL_WEIGHT[k] ** 2 / ach.LEVEL_WEIGHT["high"] ** 2 for k in ("low", "high"))
     scale = ach.perturbation_scale(s)
     moves = ("on the scale of inconsistency the scoring counts: a rating that counts nothing (consistent, neutral or not "
              "applicable alike) may become inconsistent, and an inconsistent one may count nothing or become very inconsistent, "
@@ -145,10 +147,14 @@ def method_text(params: dict) -> str:
         "- **The Bayesian reading**: each rating stands for a likelihood ratio against a neutral one; under the ratios used here "
         f"({lab(s.ladder)}) they are {ratios}, and not-applicable counts 1; a very consistent rating is the consistent ratio "
         f"to the same power as a very inconsistent one. A source is treated as partly reliable (Bovens and Hartmann, "
-        "*Bayesian Epistemology*, 2003): an item's reliability is its weight over the heaviest possible (from 0.25 to 1; "
-        "with every item weighing the same, each counts as a medium item, 0.5), and the ratio it conveys is reliability × "
-        "ratio + (1 − reliability), so a report never counts for more than the event would. That mixing is not symmetric: "
-        f"at reliability 0.5 a consistent rating conveys ×{half['C']:.2f} and an inconsistent one ×{half['I']:.2f}. "
+        "*Bayesian Epistemology*, 2003): an item's reliability is its weight, credibility times relevance, over the heaviest "
+        f"possible, so both how credible the source is and how closely the item bears on the question enter it (from "
+        f"{low:.2f} for low and low to {high:.0f}, fully reliable, for high and high; with every item weighing the same, each "
+        "counts as a medium item, 0.5). The ratio an item conveys is reliability × ratio + (1 − reliability), so a report "
+        "never counts for more than the event would. That mixing pulls a ratio toward 1 unevenly: where consistency counts, "
+        f"at reliability 0.5 a consistent rating (×{_fraction(sym['C'])}) conveys ×{half['C']:.2f} and an inconsistent one "
+        f"(×{_fraction(sym['I'])}) ×{half['I']:.2f}, so a partly reliable item adds more for an explanation than it takes "
+        f"away against one ({'as with the ratios used here' if s.ladder == 'symmetric' else 'under the ratios used here, a consistent rating conveys ×1 whatever the reliability'}). "
         f"The prior is {prior}.",
         f"- **Random draws**: in each draw every rating moves one step up or down with a chance of {params['p_step']:.0%}, "
         f"{moves}; each credibility and relevance level moves one level with a chance of {params['weight_noise']:.0%}. Each "
