@@ -1,4 +1,4 @@
-"""Monte Carlo over the ACH matrix: how often each hypothesis ranks first when ratings and weights are perturbed.
+"""Monte Carlo over the ACH matrix: how often each hypothesis leads alone, and how often the top is tied, when ratings and weights are perturbed.
 
 **The perturbation is symmetric on the scale the scoring distinguishes.** A rating error moves a cell one
 step, up or down with equal chance, on the scale of values the chosen scoring tells apart, so that no
