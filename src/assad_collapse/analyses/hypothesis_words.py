@@ -89,8 +89,8 @@ def change_words(m: ach.Matrix, v: dict, every_example: bool = True) -> str:
 
 
 def about(x: float) -> str:
-    """A share of draws in words: 'about 41%', 'under 1%', 'none', 'all'."""
-    return "none" if x == 0 else "all" if x == 1 else "under 1%" if x < 0.005 else f"about {tables.pct(x)}"
+    """A share of draws in words: 'about 41%', 'under 1%', and exactly '0%' or '100%'."""
+    return "0%" if x == 0 else "100%" if x == 1 else "under 1%" if x < 0.005 else f"about {tables.pct(x)}"
 
 
 PARC_WORDS = ("the scoring of PARC ACH 2.0 (the Palo Alto Research Center's software for the analysis of competing "
