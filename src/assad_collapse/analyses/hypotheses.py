@@ -5,7 +5,7 @@ Everything said is computed by :mod:`.ach` from hypotheses.csv, evidence.csv and
 them), what contradicts each explanation, what would change the answer, how much rests on the
 author's own judgement, and what each scoring choice does. This module says it in the key findings
 and the variant box; the longer sections are in :mod:`.hypothesis_notes`, tables and the chart in
-:mod:`.hypothesis_tables`.
+:mod:`.hypothesis_tables`, and the words both use (names, counts, shares of draws) in :mod:`.hypothesis_words`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from . import ach
 from . import hypothesis_tables as tables
+from .hypothesis_words import (MARGIN_WORDS, about, call_words, cap, change_words, count, draw_shares, draws_call, draws_sentence,  # noqa: F401
+                               html_name, item_words, name, names, rests_on_words, top_words)
 from ..presentation import prose
 from ..presentation.findings import Finding
 
@@ -105,43 +107,6 @@ def show_title(params: dict) -> None:
     prose.show(f"# {prose.esc(title(params))}\n\n**Question.** {prose.esc(question(params))}")
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """'one item', 'three items', '13 items': small counts in words, the noun agreeing."""
-    word = prose.WORD_NUMBERS[n] if 0 <= n < len(prose.WORD_NUMBERS) else f"{n:,}"
-    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
-
-
-def item_words(m: ach.Matrix, item: str) -> str:
-    """An evidence item in running text: its summary in quotation marks and its citation."""
-    return f"\u201c{prose.esc(m.summary(item))}\u201d {tables.ref(m, item)}"
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def name(m: ach.Matrix, h: str) -> str:
-    return f"*{prose.esc(m.label(h))}*"
-
-
-def html_name(m: ach.Matrix, h: str) -> str:
-    return f"<em>{html.escape(m.label(h))}</em>"
-
-
-def names(m: ach.Matrix, ids, how=name) -> str:
-    return prose.join([how(m, h) for h in ids])
-
-
-def call_words(m: ach.Matrix, v: dict, how=name) -> str:
-    """The call in words: 'a tie between *A* and *B*' or '*A* comes first' (``how`` formats a hypothesis)."""
-    return f"a tie between {names(m, v['contenders'], how)}" if v["call"] == "tie" else f"{how(m, v['call'])} comes first"
-
-
-def top_words(m: ach.Matrix, ids, how=name) -> str:
-    """The top (the leaders within the margin) in words."""
-    return f"a tie between {names(m, ids, how)}" if len(ids) > 1 else f"{how(m, ids[0])} first"
-
-
 def _switch_words(params: dict) -> list[str]:
     """The scoring choices this version makes that differ from the main report's, in words."""
     base, now = settings(defaults(params)), settings(params)
@@ -164,9 +129,7 @@ def _variant_change(params: dict, how=name) -> str:
     same = v["base_leaders"] == main["base_leaders"]
     out = (f"The scores give {top_words(m, v['base_leaders'], how)}, "
            + ("as in the main report" if same else f"where the main report gives {top_words(m, main['base_leaders'], how)}")
-           + f"; the call is {call_words(m, v, how)}. In random draws "
-           + prose.join([f"{how(m, h)} comes first on its own in {tables.pct(v['mc']['p_first'][h])} (main report: "
-                         f"{tables.pct(main['mc']['p_first'][h])})" for h in v["contenders"]]) + ".")
+           + f"; the call: {call_words(m, v, how)}. In random draws {draw_shares(m, v, main, how)}.")
     return out
 
 
@@ -241,43 +204,6 @@ def paper_words(m: ach.Matrix, v: dict) -> str:
     return f"{said}; the evidence as rated does not put it first."
 
 
-def change_words(m: ach.Matrix, v: dict) -> str:
-    """The fewest one-step rating changes that would change which explanations come first, with one example."""
-    c = v["change_top"]
-    if c["size"] is None:
-        return "no set of up to three one-step rating changes would change which explanations come first"
-    first = c["solutions"][0]
-    example = prose.join([f"rating {item_words(m, x['item'])} {tables.RATING_WORDS[x['to']].split(':')[0]} rather than "
-                          f"{tables.RATING_WORDS[x['from']].split(':')[0]} with {name(m, x['hypothesis'])}" for x in first])
-    size = "a single rating moved one step" if c["size"] == 1 else f"{count(c['size'], 'rating')}, each moved one step,"
-    of = "the only such change" if c["n_solutions"] == 1 else f"one of {count(c['n_solutions'], 'such change')}"
-    return f"{size} would change which explanations come first: for example, {example} ({of})"
-
-
-def _draws_sentence(m: ach.Matrix, v: dict) -> str:
-    mc = v["mc"]
-    lead = [h for h in sorted(m.hypotheses, key=lambda h: -mc["p_first"][h]) if mc["p_first"][h] >= 0.05][:3]
-    shares = prose.join([f"{name(m, h)} {'comes first on its own ' if k == 0 else ''}in {tables.pct(mc['p_first'][h])}"
-                         + (" of draws" if k == 0 else "") for k, h in enumerate(lead)])
-    if len(mc["leaders"]) > 1:
-        verdict_words = "too close to call"
-    elif set(mc["leaders"]) == set(v["contenders"]):
-        verdict_words = f"{name(m, mc['leaders'][0])} is clearly ahead"
-    else:
-        verdict_words = f"{name(m, mc['leaders'][0])} is ahead, though the scores themselves do not separate them"
-    return f"When every rating and weight is moved at random ({mc['draws']:,} draws), {shares}: {verdict_words}."
-
-
-def _where_it_leads(v: dict, h: str) -> str:
-    """The scoring choice shared by every setting in which ``h`` leads alone, if there is one."""
-    rows = [r for r in v["multiverse"]["table"] if r["leader"] == h]
-    for sw in ach.SWITCHES:
-        chosen = {r[sw.name] for r in rows}
-        if len(chosen) == 1 and chosen != {sw.options[0][0]}:
-            return f", all of them with the choice \u201c{next(iter(chosen))}\u201d"
-    return ""
-
-
 def first_words(m: ach.Matrix, v: dict) -> str:
     """The report's finding in one sentence (without its full stop): the call, set against the paper's own judgement."""
     p, behind = v["paper_hypothesis"], [h for h in m.hypotheses if h not in v["contenders"]]
@@ -294,46 +220,93 @@ def first_words(m: ach.Matrix, v: dict) -> str:
 
 
 def _gives(m: ach.Matrix, v: dict) -> str:
-    behind = [h for h in m.hypotheses if h not in v["contenders"]]
+    """'gives a tie between *A* and *B*, with *C* behind' or 'puts *A* first' (those said to be behind only because of the
+    author's judgements are left to :func:`_how_firm`)."""
+    held = v["author"]["leaders_without"] if v["author"]["kept"] else []
+    behind = [h for h in m.hypotheses if h not in v["contenders"] and h not in held]
     if v["call"] == "tie":
         return f"gives a tie between {names(m, v['contenders'])}" + (f", with {names(m, behind)} behind" if behind else "")
     return f"puts {name(m, v['call'])} first"
+
+
+def _own(m: ach.Matrix, items) -> str:
+    """', the author's own judgement' / ', one of them the author's own' for the author's items among ``items``."""
+    own = sum(m.source_kind[m.items.index(i)] == "author" for i in items)
+    if not own:
+        return ""
+    return ", the author's own judgement" if len(items) == 1 else (
+        f", {'both' if own == len(items) == 2 else 'all' if own == len(items) else prose.WORD_NUMBERS[own]} of them the author's own")
+
+
+def _how_firm(m: ach.Matrix, v: dict, after_lead: bool = False) -> str:
+    """After the call, when it is fragile: what a lead rests on; for a tie that the author's judgements keep others out
+    of, what tells the tied apart, what would break the tie, and what keeps the rest behind ('' when not fragile).
+    ``after_lead``: the sentence so far ends with 'a lead'."""
+    au, c = v["author"], v["change_top"]
+    if v["call"] != "tie":
+        loo, lead = v["loo_flips"], " that" if after_lead else ", a lead that"
+        if len(loo) == 1:
+            return f"{lead} rests on one item{_own(m, loo)} {tables.ref(m, *loo)}"
+        gone = au["kept"] and au["leaders_without"] != [v["call"]]
+        return f"{lead} is gone without the author's own judgements" if gone else ""
+    joiners = [h for h in au["leaders_without"] if h not in v["contenders"]] if au["kept"] else []
+    if not joiners:
+        return ""
+    out = ""
+    if len(v["contenders"]) == 2:
+        sep = [x["item"] for x in v["separating"]["items"]]
+        tells = "no item tells them apart" if not sep else f"only {count(len(sep), 'item')} {tables.ref(m, *sep)} tell{'s' if len(sep) == 1 else ''} them apart"
+        breaks = any(len(o["top_after"]) == 1 and o["top_after"][0] in v["contenders"] for o in c["outcomes"])
+        step = "a single rating moved one step" if c["size"] == 1 else f"{count(c['size'] or 0, 'rating')}, each moved one step,"
+        out = f"; {tells}" + (f", and {step} could break the tie" if breaks else "")
+    for h in joiners:
+        items = [a["item"] for a in v["against"][h]]
+        out += f"; they are ahead of {name(m, h)} only because of {count(len(items), 'item')} {tables.ref(m, *items)}{_own(m, items)}"
+    return out
+
+
+def _variant_first(m: ach.Matrix, v: dict, params: dict, main: dict) -> str:
+    """The variant's first finding (the index's headline): what setting the items aside does to the call, and how firm it is."""
+    hit = _set_aside(m, params)
+    head = f"With the {count(len(hit), 'item')} attributed to {prose.join([KIND_PLURAL[k] for k in params['discount_kinds']])} set aside {tables.ref(m, *hit)}, "
+    if v["call"] == main["call"] and v["contenders"] == main["contenders"]:
+        return head + f"the evidence as rated here {_gives(m, v)}, as in the main report" + _how_firm(m, v) + "."
+    if v["call"] != "tie" and main["call"] == "tie" and v["call"] in main["contenders"]:
+        others = [h for h in main["contenders"] if h != v["call"]]
+        return head + f"{name(m, v['call'])} moves from a tie with {names(m, others)} to a lead" + _how_firm(m, v, True) + "."
+    return head + f"the evidence as rated here {_gives(m, v)}, where with them the main report finds {call_words(m, main)}" + _how_firm(m, v) + "."
+
+
+def without_words(m: ach.Matrix, v: dict) -> str:
+    """What the evidence gives without the author's judgements, said as 'still' when it is what the scores give with them."""
+    without = v["author"]["leaders_without"]
+    if without != v["base_leaders"]:
+        return f"the evidence gives {top_words(m, without)}"
+    return f"it is still {top_words(m, without)}" if len(without) > 1 else f"{name(m, without[0])} still comes first"
 
 
 def key_findings(params: dict) -> list[Finding]:
     """Three to five sentences that answer the question, each with its numbers and the items it rests on."""
     m, v = matrix(params), verdict(params)
     q, mc, mv, au, sep = params["question"], v["mc"], v["multiverse"], v["author"], v["separating"]
-    without = au["leaders_without"]
-    fragile = au["kept"] and (without != [v["call"]] if v["call"] != "tie" else len(without) > len(v["contenders"]))
-    gone = f"gone without the author's own judgements, which leave {top_words(m, without)}"
     if params["discount_kinds"] and params["discount_factor"] == 0:
-        hit, main = _set_aside(m, params), verdict(defaults(params))
-        same = v["call"] == main["call"] and v["contenders"] == main["contenders"]
-        f1 = (f"With the {count(len(hit), 'item')} attributed to {prose.join([KIND_PLURAL[k] for k in params['discount_kinds']])} "
-              f"set aside {tables.ref(m, *hit)}, the evidence as rated here {_gives(m, v)}"
-              + (", as in the main report" if same else f", where with them the main report finds {call_words(m, main)}")
-              + (f"; {'that lead is' if v['call'] != 'tie' else 'even that is'} narrow and fragile, {gone}" if fragile else "") + ".")
-        draws = ("In random draws " + prose.join([f"{name(m, h)} comes first on its own in {tables.pct(mc['p_first'][h])} "
-                                                  f"(main report: {tables.pct(main['mc']['p_first'][h])})"
-                                                  for h in dict.fromkeys([*v["contenders"], *main["contenders"]])]) + ". ")
-        f2 = against_sentence(m, v)
+        main = verdict(defaults(params))
+        f1, f2 = _variant_first(m, v, params, main), against_sentence(m, v)
     else:
-        f1 = first_words(m, v) + (f": a narrow, fragile {'lead' if v['call'] != 'tie' else 'lean'}, {gone}" if fragile else "") + "."
-        draws = ""
+        main = None
+        f1 = first_words(m, v) + _how_firm(m, v) + "."
         f2 = (paper_words(m, v) + " " if v["paper_hypothesis"] is None else "") + against_sentence(m, v)
-    f3 = f"{draws}{_draws_sentence(m, v)} {cap(change_words(m, v))}."
+    f3 = f"{draws_sentence(m, v, settings(params), main)} {cap(change_words(m, v, every_example=False))}."
     alone = [h for h in m.hypotheses if mv["leads"][h] > 0]
     ever = [h for h in m.hypotheses if mv["leads"][h] > 0 or mv["shares_first"][h] > 0]
     f4 = (f"Across {mv['n']} combinations of defensible scoring choices, "
-          + ("; ".join(f"{name(m, h)} comes first on its own in {tables.pct(mv['leads'][h])}" for h in alone)
-             if alone else "no explanation comes first on its own")
-          + (f"{_where_it_leads(v, alone[0])}" if len(alone) == 1 else "")
-          + (f", and the rest ({tables.pct(mv['p_tie'])}) are ties" if mv["p_tie"] and alone else "")
-          + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + ".")
+          + ("; ".join(f"{name(m, h)} comes first on its own in {round(mv['leads'][h] * mv['n'])} "
+                       f"({tables.pct(mv['leads'][h])})" for h in alone) if alone else "no explanation comes first on its own")
+          + (", and the rest are ties" if mv["p_tie"] and alone else "")
+          + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + "."
+          + "".join(f" {rests_on_words(m, v, h)}" for h in alone if mv["rests_on"][h]))
     f5 = (f"{cap(count(au['items'], 'item'))} of the {len(m.items)} are the author's own judgements, carrying about "
-          f"{tables.pct(au['share_of_spread'])} of what separates the explanations; without them the evidence gives "
-          f"{top_words(m, without)}.")
+          f"{tables.pct(au['share_of_spread'])} of what separates the explanations; without them {without_words(m, v)}.")
     if len(sep["pair"]) == 2:
         n, own = len(sep["items"]), sep["author_items"]
         f5 += (f" Between {names(m, sep['pair'])}, " + ("no item makes any difference." if n == 0 else
@@ -351,11 +324,14 @@ def key_findings(params: dict) -> list[Finding]:
 def chart_monte_carlo(params: dict):
     """The chart of the random draws, its title stating the finding."""
     m, v = matrix(params), verdict(params)
-    lead = v["mc"]["leaders"]
-    most = "in most draws" if len(lead) == 1 and v["mc"]["p_first"][lead[0]] > 0.5 else "more often than any other"
-    title = (f"{prose.join([m.label(h) for h in lead])}: too close to call when ratings and weights move at random"
-             if len(lead) > 1 else f"{m.label(lead[0])} comes first {most} when ratings and weights move at random")
-    others = [h for h in v["base_leaders"] if h not in lead]
-    if others:
-        title += f", though on the scores it ties with {prose.join([m.label(h) for h in others])}"
+    lead, mc = v["mc"]["leaders"], v["mc"]
+    if mc["p_tie"] > max(mc["p_first"].values()):
+        title = "The top is tied in more random draws than any explanation leads alone"
+    elif len(lead) > 1:
+        title = f"{prose.join([m.label(h) for h in lead])}: too close to call when ratings and weights move at random"
+    else:
+        title = f"{m.label(lead[0])} leads alone in more random draws than any other"
+        others = [h for h in v["base_leaders"] if h not in lead]
+        if others:
+            title += f", though on the scores it ties with {prose.join([m.label(h) for h in others])}"
     return tables.chart_monte_carlo(m, v, title)

@@ -113,19 +113,23 @@ def _against_total(v: dict, h: str) -> str:
 
 
 def scores_table(m: ach.Matrix, v: dict) -> str:
-    """Scores, the shares of random draws with the simulation's 95% range, and shared first places."""
-    bayes = v["settings"]["scheme"] == "bayes"
+    """Scores, the shares of random draws each leads alone and of tied draws, with the simulation's 95% range."""
+    bayes, mc = v["settings"]["scheme"] == "bayes", v["mc"]
     rows = []
     for h in sorted(m.hypotheses, key=lambda h: v["scores"][h]["rank"]):
-        sc, low_high = v["scores"][h], v["mc"]["interval"][h]
+        sc = v["scores"][h]
         score = f"{sc['posterior']:.0%}" if bayes else f"{abs(sc['total']):.1f}"
         rows.append((None, [f"<strong>{_e(m.label(h))}</strong>", score, str(len(v["against"][h])),
-                            f"{pct(v['mc']['p_first'][h])} <small>({pct(low_high[0], False)}–{pct(low_high[1])})</small>",
-                            pct(v["mc"]["p_shared"][h])]))
+                            _share(mc["p_first"][h], mc["interval"][h]), pct(mc["p_shared"][h])]))
+    rows.append((None, ["<em>The top is tied</em>", "", "", _share(mc["p_tie"], mc["tie_interval"]), ""]))
     head = "Probability, Bayesian reading" if bayes else "Inconsistency score (lower is better)"
     return citations.html_table(["Explanation", head, "Items against it",
-                                 "First on its own in (range from the simulation's noise alone)",
-                                 "Shares first place in"], rows, css="sources notes")
+                                 "Leads the draws alone in (range from the simulation's noise alone)",
+                                 "Among the tied leaders in"], rows, css="sources notes")
+
+
+def _share(p: float, low_high: tuple[float, float]) -> str:
+    return f"{pct(p)} <small>({pct(low_high[0], False)}–{pct(low_high[1])})</small>"
 
 
 def pct(x: float, sign: bool = True) -> str:
@@ -136,22 +140,23 @@ def pct(x: float, sign: bool = True) -> str:
 
 
 def chart_monte_carlo(m: ach.Matrix, v: dict, title: str) -> Chart:
-    """The share of random draws each hypothesis leads alone, with the simulation's 95% range."""
+    """The share of random draws each hypothesis leads alone, and the share whose top is tied, with the simulation's 95% range."""
     mc = v["mc"]
     order = sorted(m.hypotheses, key=lambda h: -mc["p_first"][h])
-    rows = [Row(label=m.label(h), central=mc["p_first"][h] * 100, low=mc["interval"][h][0] * 100, high=mc["interval"][h][1] * 100,
-                precision="as_stated", color=SIMULATED, text=f"{pct(mc['p_first'][h])} ({pct(mc['interval'][h][0], False)}–"
-                f"{pct(mc['interval'][h][1])})") for h in order]
+    shares = [(m.label(h), mc["p_first"][h], mc["interval"][h], "Leads alone") for h in order]
+    shares.append(("Tied at the top", mc["p_tie"], mc["tie_interval"], "No explanation leads alone"))
+    rows = [Row(label=label, central=p * 100, low=lh[0] * 100, high=lh[1] * 100, precision="as_stated", color=SIMULATED,
+                group=group, text=f"{pct(p)} ({pct(lh[0], False)}–{pct(lh[1])})") for label, p, lh, group in shares]
     alt = (f"{title}. " + "; ".join(f"{m.label(h)} leads alone in {pct(mc['p_first'][h])} of draws "
                                      f"(95% range from the simulation's noise {pct(mc['interval'][h][0], False)}–{pct(mc['interval'][h][1])})" for h in order)
-           + f"; {pct(mc['p_tie'])} of draws end in a tie.")
+           + f"; the top is tied in {pct(mc['p_tie'])} of draws.")
     source = (f"Source: this report's ratings of the evidence in Giustozzi 2025; {mc['draws']:,} draws in which each rating moves "
               "one step up or down at random, and each credibility and relevance level likewise.")
-    return Chart(title=title, draw=lambda layout: rows_figure(rows, "percent", layout, xmax=108,
-                                                              axis_label="share of draws it leads alone (%)"),
-                 alt=alt, source=source, subtitle=f"Share of {mc['draws']:,} random draws in which each explanation comes "
-                 f"first on its own; a tied first place counts for none ({pct(mc['p_tie'])} of draws). The ranges are the "
-                 "simulation's own noise.")
+    return Chart(title=title, draw=lambda layout: rows_figure(rows, "percent", layout, xmax=108, divide=True,
+                                                              axis_label="share of draws (%)"),
+                 alt=alt, source=source, subtitle=f"Share of {mc['draws']:,} random draws in which each explanation leads alone, "
+                 "ahead of every other by more than what one ordinary inconsistent item counts, and share in which the top is tied "
+                 "(two or more within that margin). The ranges are the simulation's own noise.")
 
 
 def multiverse_table(v: dict) -> str:

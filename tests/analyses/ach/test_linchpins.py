@@ -96,3 +96,20 @@ def test_linchpin_solutions_really_overturn_the_result(question, settings):
             assert ratings[i, h] == change["from"]
             ratings[i, h] = change["to"]
         assert _top(m.with_ratings(ratings), settings) != base
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_solution_is_counted_by_the_top_it_leaves_and_each_example_leaves_it(question):
+    m = ach.build_matrix(question)
+    lp = ach.linchpins(m, "heuer", limit=3)
+    assert sum(o["count"] for o in lp.outcomes) == lp.n_solutions  # every solution, not only the listed ones
+    assert len({tuple(o["top_after"]) for o in lp.outcomes}) == len(lp.outcomes)
+    s = ach.Settings()
+    for o in lp.outcomes:
+        ratings = m.ratings.copy()
+        for x in o["example"]:
+            i, h = m.items.index(x["item"]), m.hypotheses.index(x["hypothesis"])
+            assert ratings[i, h] == x["from"]
+            ratings[i, h] = x["to"]
+        after = ach.leader_set(ach.evaluate(m.with_ratings(ratings), s).badness, s)
+        assert [h for h, keep in zip(m.hypotheses, after) if keep] == o["top_after"]

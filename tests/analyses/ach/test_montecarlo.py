@@ -23,11 +23,34 @@ def test_first_places_and_ties_sum_to_one(m, s, p_step, seed):
 
 
 def test_a_tie_in_every_draw_is_counted_as_a_tie_not_split():
-    m = M(["b", "a", "c"], [["I", "C", "C"], ["C", "I", "C"], ["C", "C", "II"]])
+    m = M(["b", "a", "c"], [["I", "C", "C"], ["C", "I", "C"], ["C", "C", "II"], ["N", "N", "I"]])
     mc = ach.monte_carlo(m, draws=100, p_step=0.0, weight_noise=0.0)
     # b and a tie first in every draw: neither leads alone
     assert mc.table["p_first"].tolist() == [0.0, 0.0, 0.0] and mc.p_tie == 1.0
     assert mc.table["p_shared"].tolist() == [1.0, 1.0, 0.0] and mc.table["mean_rank"].tolist() == [1, 1, 3]
+
+
+def test_a_lead_within_the_margin_in_every_draw_is_a_tie_in_every_draw():
+    # A's only inconsistency is on a low-credibility, low-relevance item (0.5); moved one level each at most, it weighs
+    # at most 1.0, the practical margin, so A and B are within the margin in every draw although B has the better score
+    # in every draw (the exact first place would give B 100%). C, with two very inconsistent ratings, is always behind.
+    m = M(["A", "B", "C"], [["I", "N", "II"], ["C", "C", "II"]], credibility=["low", "high"], relevance=["low", "high"])
+    mc = ach.monte_carlo(m, draws=4_000, p_step=0.0, weight_noise=0.6, seed=5)
+    assert mc.p_tie == 1.0 and mc.table["p_first"].tolist() == [0.0, 0.0, 0.0]
+    assert mc.table["p_shared"].tolist() == [1.0, 1.0, 0.0]
+    assert (mc.table["mean_rank"] > 1).tolist() == [True, False, True]  # B is exactly first in every draw, yet never alone
+
+
+@run(max_examples=40, deadline=None)
+@given(matrices(), settings())
+def test_without_noise_every_draw_gives_the_verdicts_leaders(m, s):
+    # the same tie rule as the call: with nothing moved, each draw's leaders are the scores' leaders
+    mc = ach.monte_carlo(m, s, draws=20, p_step=0.0, weight_noise=0.0)
+    lead = ach.leader_set(ach.evaluate(m, s).badness, s)
+    if lead.sum() == 1:
+        assert mc.table["p_first"].tolist() == lead.astype(float).tolist() and mc.p_tie == 0.0
+    else:
+        assert mc.p_tie == 1.0 and mc.table["p_shared"].tolist() == lead.astype(float).tolist()
 
 
 def test_monte_carlo_is_reproducible_and_seeded():
@@ -40,7 +63,7 @@ def test_monte_carlo_is_reproducible_and_seeded():
 
 
 def test_the_standard_error_of_a_difference():
-    m = M(["A", "B"], [["C", "I"]])
+    m = M(["A", "B"], [["C", "II"]])
     mc = ach.monte_carlo(m, draws=400, p_step=0.0, weight_noise=0.0)
     assert mc.p("A") == 1.0 and mc.difference_se("A", "B") == 0.0
 
@@ -55,7 +78,8 @@ def test_under_parc_a_rating_that_counts_nothing_moves_like_any_other():
     # A, B and C face no inconsistency at all; A's cells are N, B's C (or CC), C's not applicable. PARC counts none
     # of them, so the draws must not favour any: each cell has the same chance of becoming an I. (A step model on
     # CC-C-N-I-II with NA fixed would make A lose far more often than B, and C never lose.)
-    m = M(["A", "B", "C"], [["N", "CC" if k % 3 == 0 else "C", "NA"] for k in range(12)])
+    # (high credibility and relevance: one I weighs 2, beyond the practical margin, so a single I decides a draw)
+    m = M(["A", "B", "C"], [["N", "CC" if k % 3 == 0 else "C", "NA"] for k in range(12)], credibility="high", relevance="high")
     mc = ach.monte_carlo(m, draws=20_000, weight_noise=0.0, seed=3)
     p = [mc.p(h) for h in "ABC"]
     assert min(p) > 0.15  # each leads alone in a fair share of draws (a step model with NA fixed: none ever does)

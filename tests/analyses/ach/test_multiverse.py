@@ -49,3 +49,23 @@ def test_the_very_switch_sets_what_cc_counts_where_consistency_counts():
     assert "very consistent" in next(s.about for s in ach.SWITCHES if s.name == "ii_weight")
     # under PARC's scoring neither CC nor the switch counts
     assert ach.score(m, ii_weight=1.0)["score"].tolist() == ach.score(m, ii_weight=3.0)["score"].tolist() == [0.0, 0.0]
+
+
+def test_the_choices_solo_leads_come_from_are_found():
+    # A and B face nothing; B's not-applicable cells sit beside C's very inconsistent ones, so only "NA takes the
+    # item's average" makes B pay for them (never neutral where only inconsistency counts) and A lead alone
+    m = M(["A", "B", "C"], [["N", "NA", "II"]] * 3, credibility="high", relevance="high")
+    mv = ach.multiverse(m)
+    found = ach.multiverse_rests_on(mv.table, "A")
+    assert [(o["switch"], o["option"]) for o in found["options"]] == [("na", "takes the item's average")]
+    made = mv.table["na"] == "takes the item's average"
+    assert found["options"][0]["leads"] == int((mv.table["leader"] == "A").sum()) == int((mv.table[made]["leader"] == "A").sum()) > 0
+    assert found["without"] == {"n": int((~made).sum()), "leads": 0, "ties": int((~made).sum())}
+
+
+def test_solo_leads_that_need_no_alternative_choice_rest_on_nothing():
+    # A leads alone under PARC's own choices (the author's item counts against B): no alternative explains that
+    m = M(["A", "B"], [["N", "II"], ["C", "C"]], source_kind=["author", "unattributed"], credibility="high", relevance="high")
+    mv = ach.multiverse(m)
+    assert (mv.table["leader"] == "A").any() and ach.multiverse_rests_on(mv.table, "A") is None
+    assert ach.multiverse_rests_on(mv.table, "B") is None  # B never leads alone

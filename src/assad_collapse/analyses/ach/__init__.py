@@ -25,6 +25,7 @@ from .linchpins import Linchpins, linchpins
 from .matrix import LEVEL_WEIGHT, NA, SCALE, Matrix, build_matrix, item_weights, reliability
 from .montecarlo import MonteCarlo, monte_carlo, perturbation_scale
 from .multiverse import SWITCHES, Multiverse, multiverse
+from .multiverse import rests_on as multiverse_rests_on
 from .scoring import contributions, diagnosticity, evaluate, score, settings_of, top
 from .sensitivity import discount, discount_each_kind, leave_one_out
 from .settings import LADDERS, NA_MODES, SCHEMES, Settings, check_prior, likelihood_ratios
@@ -35,6 +36,6 @@ __all__ = [
     "LADDERS", "LEVEL_WEIGHT", "NA", "NA_MODES", "PARAMETERS", "SCALE", "SCHEMES", "SWITCHES", "Linchpins", "Matrix",
     "MonteCarlo", "Multiverse", "Settings", "build_matrix", "check_prior", "contributions", "diagnosticity", "discount",
     "discount_each_kind", "evaluate", "item_weights", "leader_set", "leaders", "leave_one_out", "likelihood_ratios", "linchpins",
-    "matrix_for", "monte_carlo", "multiverse", "parameters", "perturbation_scale", "practical_margin", "reliability", "score", "settings_for",
+    "matrix_for", "monte_carlo", "multiverse", "multiverse_rests_on", "parameters", "perturbation_scale", "practical_margin", "reliability", "score", "settings_for",
     "settings_of", "top", "verdict",
 ]

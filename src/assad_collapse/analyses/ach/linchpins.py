@@ -32,7 +32,9 @@ class Linchpins:
     ``size`` is the number of changes (None if none within ``max_changes``); ``exact`` says the
     search at every size tried was exhaustive (so ``size`` is the true minimum, or no solution of at
     most ``max_changes`` exists); ``changes`` lists every solution found (up to ``limit``) as one row
-    per change: solution, item, hypothesis, from, to, score_change, top_after.
+    per change: solution, item, hypothesis, from, to, score_change, top_after; ``outcomes`` groups every
+    solution found (not only the listed ones) by the top it leaves: top_after (ids), count, and the first
+    solution in the listing order as an example, most frequent outcome first.
     """
 
     size: int | None
@@ -41,6 +43,7 @@ class Linchpins:
     baseline_top: tuple[str, ...]
     target: str | None
     changes: pd.DataFrame
+    outcomes: tuple[dict, ...] = ()
 
     def solutions(self) -> list[list[dict]]:
         """The solutions as lists of {item, hypothesis, from, to} records."""
@@ -194,17 +197,19 @@ def _result(m: Matrix, s: Settings, c: _Candidates, hits, tops, size, exact, bas
     magnitude = np.abs(c.delta[hits]).sum(axis=(1, 2))
     order = np.lexsort((*[hits[:, k] for k in reversed(range(size))], -np.round(magnitude, 9)))
     sign = 1.0 if s.scheme == "heuer" else -1.0
-    rows = []
-    for n, found in enumerate(order[:limit]):
-        after = ";".join(top_ids(m, tops[found]))
-        for k in hits[found]:
-            i, h = int(c.item[k]), int(c.hyp[k])
-            rows.append({
-                "solution": n + 1, "item": m.items[i], "hypothesis": m.hypotheses[h],
-                "from": m.ratings[i, h], "to": SCALE[int(c.new_step[k])],
-                "score_change": sign * float(c.delta[k, h]), "top_after": after,
-            })
-    return Linchpins(size, exact, len(hits), top_ids(m, base_top), target, _frame(rows))
+    rows, outcomes = [], {}
+    for n, found in enumerate(order):
+        after = top_ids(m, tops[found])
+        changes = [{"item": m.items[int(c.item[k])], "hypothesis": m.hypotheses[int(c.hyp[k])],
+                    "from": m.ratings[int(c.item[k]), int(c.hyp[k])], "to": SCALE[int(c.new_step[k])],
+                    "score_change": sign * float(c.delta[k, int(c.hyp[k])])} for k in hits[found]]
+        seen = outcomes.setdefault(after, {"top_after": list(after), "count": 0,
+                                           "example": [{x: r[x] for x in ("item", "hypothesis", "from", "to")} for r in changes]})
+        seen["count"] += 1
+        if n < limit:
+            rows += [{"solution": n + 1, **r, "top_after": ";".join(after)} for r in changes]
+    ranked = tuple(sorted(outcomes.values(), key=lambda o: -o["count"]))
+    return Linchpins(size, exact, len(hits), top_ids(m, base_top), target, _frame(rows), ranked)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:

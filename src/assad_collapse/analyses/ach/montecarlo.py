@@ -1,4 +1,4 @@
-"""Monte Carlo over the ACH matrix: how often each hypothesis ranks first when ratings and weights are perturbed.
+"""Monte Carlo over the ACH matrix: how often each hypothesis leads alone, and how often the top is tied, when ratings and weights are perturbed.
 
 **The perturbation is symmetric on the scale the scoring distinguishes.** A rating error moves a cell one
 step, up or down with equal chance, on the scale of values the chosen scoring tells apart, so that no
@@ -12,11 +12,13 @@ it has when the scoring itself does not count them:
 * where consistency counts too (the symmetric ladder), the scale is CC-C-N-I-II, and NA, which counts as
   N, moves as N does.
 
-A cell that does not move keeps its rating (an unmoved NA stays NA). A draw whose first place is shared
-is counted as a tie, never split between the tied hypotheses: ``p_first`` is the share of draws a
-hypothesis leads alone, ``p_shared`` the share it ties for first, and ``p_tie`` the share of draws with a
-tie at the top, so ``sum(p_first) + p_tie = 1``. First place here is the exact best score (ranks), the
-finest the draws can tell; the verdict then calls shares within Monte Carlo error or five points a tie.
+A cell that does not move keeps its rating (an unmoved NA stays NA). **Each draw is called with the
+verdict's own tie rule** (:mod:`.ties`): a hypothesis leads a draw alone only when it is ahead of every
+other by more than the practical margin; otherwise the draw is a tie among the hypotheses within the
+margin of the best, never split between them. ``p_first`` is the share of draws a hypothesis leads alone,
+``p_shared`` the share in which it is among the tied leaders, and ``p_tie`` the share of draws with a tie
+at the top, so ``sum(p_first) + p_tie = 1``. The verdict then calls shares within Monte Carlo error or
+five points a tie.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ...errors import ParameterError
 from .matrix import Matrix
 from .scoring import badness, cell_values, effective_factor, evaluate, log_posterior, ranks, settings_of, totals
 from .settings import Settings, _is_number
+from .ties import leader_set
 
 _MC_CHUNK = 25_000  # draws per vectorised block (bounds memory; fixed, so results do not depend on it)
 Z95 = 1.959964
@@ -107,9 +110,10 @@ def wilson(p: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 def monte_carlo(matrix: Matrix, scheme: str | Settings = "heuer", *, draws: int = 10_000, p_step: float = 0.2,
                 weight_noise: float = 0.2, seed: int = 0, **switches) -> MonteCarlo:
-    """How often each hypothesis ranks first when ratings and weights are perturbed at random.
+    """How often each hypothesis leads alone, and how often the top is tied, when ratings and weights are perturbed at random.
 
-    In each draw every cell moves one step down with probability ``p_step/2`` and one step up with
+    Each draw's leaders are the hypotheses within the practical margin of its best score (the verdict's tie
+    rule, :func:`.ties.leader_set`): one leader leads the draw alone, several tie. In each draw every cell moves one step down with probability ``p_step/2`` and one step up with
     ``p_step/2`` on the scale the scoring distinguishes (clipped at the ends; see the module docstring),
     and every item's credibility and relevance each move one level down or up with probability
     ``weight_noise/2`` each (clipped at low/high). Columns: hypothesis, label, p_first with its 95% Wilson interval (p_first_low,
@@ -142,13 +146,13 @@ def _block_sizes(draws: int) -> list[int]:
 
 
 def _block(m: Matrix, s: Settings, log_prior: np.ndarray, rng: np.random.Generator, n: int, p_step: float, weight_noise: float):
-    """One block of draws: (first places, ranks, inconsistency or posterior), each (n, hypotheses)."""
+    """One block of draws: (leaders under the tie rule, ranks, inconsistency or posterior), each (n, hypotheses)."""
     steps = perturb_ratings(m.steps.astype(np.int8), s, p_step, rng.random((n, *m.steps.shape), dtype=np.float32))
     u = rng.random((n, len(m.items), 2), dtype=np.float32)
     credibility = _perturb(m.credibility_level[None], weight_noise, 2, u[..., 0])
     relevance = _perturb(m.relevance_level[None], weight_noise, 2, u[..., 1])
     values = cell_values(m, s, steps=steps, factor=effective_factor(m, s), credibility=credibility, relevance=relevance)
     total = totals(m, s, values)
-    rank = ranks(badness(s, total, log_prior))
+    bad = badness(s, total, log_prior)
     shown = np.exp(log_posterior(total, log_prior)) if s.scheme == "bayes" else -total
-    return rank == 1, rank, shown
+    return leader_set(bad, s), ranks(bad), shown

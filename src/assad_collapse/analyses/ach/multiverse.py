@@ -6,12 +6,14 @@ author's own judgements. Every combination is scored (3 x 2 x 3 x 2 x 2 x 2 = 14
 setting's *leaders* are the hypotheses within the practical margin of the best
 (:mod:`.ties`); one leader means it leads, several a tie. For each switch the module
 counts, over all combinations of the other switches, how often moving it from its first choice to
-another changes the leaders.
+another changes the leaders; and for a hypothesis that leads alone in some settings, :func:`rests_on`
+finds the one or two non-default choices those solo leads come from.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -114,3 +116,40 @@ def _switch_effects(raw: pd.DataFrame) -> pd.DataFrame:
             out.append({"switch": sw.name, "about": sw.about, "option": sw.options[c][0],
                         "changes": float((moved.reindex(default.index) != default).mean())})
     return pd.DataFrame(out)
+
+
+def rests_on(table: pd.DataFrame, hypothesis: str, most: int = 2) -> dict | None:
+    """The non-default choices the settings where ``hypothesis`` leads alone come from, or None if no such choice matters.
+
+    Tries every set of up to ``most`` non-default options and keeps the one leaving the smallest share of solo
+    leads among the settings that make none of its choices (then the smaller set, then the most settings left);
+    None unless that share is under half the share over all settings. Returns the options, each with the solo
+    leads it accounts for (the option with the highest share of solo leads first, each counting only settings
+    not already counted), and for the settings
+    with none of them: how many there are, how many ``hypothesis`` leads alone, and how many are ties.
+    """
+    alone = table["leader"] == hypothesis
+    if not alone.any():
+        return None
+    options = [(sw.name, label) for sw in SWITCHES for label, _ in sw.options[1:]]
+    best, key = None, None
+    for size in range(1, most + 1):
+        for chosen in itertools.combinations(options, size):
+            made = np.logical_or.reduce([table[name] == label for name, label in chosen])
+            rest = alone[~made]
+            share = rest.mean() if len(rest) else math.inf
+            k = (share, size, -len(rest))
+            if key is None or k < key:
+                best, key = chosen, k
+    if not key[0] < alone.mean() / 2:
+        return None
+    made = np.logical_or.reduce([table[name] == label for name, label in best])
+    order = sorted(best, key=lambda o: -alone[table[o[0]] == o[1]].mean())  # the choice that most surely gives a solo lead first
+    counted, out = np.zeros(len(table), bool), []
+    for name, label in order:
+        here = (table[name] == label).to_numpy() & ~counted
+        out.append({"switch": name, "option": label, "leads": int((alone.to_numpy() & here).sum())})
+        counted |= here
+    rest = table[~made]
+    return {"options": out, "without": {"n": len(rest), "leads": int((rest["leader"] == hypothesis).sum()),
+                                        "ties": int((rest["leader"] == "tie").sum())}}

@@ -14,14 +14,16 @@ Every cell becomes a signed value ``v_ih`` — negative counts against the hypot
   witness of Bovens and Hartmann, *Bayesian Epistemology*, 2003, ch. 3). ``v_ih = log L_ih`` and
   ``log P(h | E) = log pi_h + sum_i v_ih - log Z`` with a stated prior ``pi`` (uniform by default).
 
-With ``na="average"`` an NA cell takes the mean value of the item's other cells. With
+With ``na="average"`` an NA cell takes the mean value of the item's other cells (not neutral: where every
+value is zero or against, it can only count against; see :mod:`.settings`). With
 ``dependence = d > 0`` the items of one ``source_group`` are combined per hypothesis: the source's
 strongest value against the hypothesis counts in full and its other values against it at ``1 - d``
 (likewise for values for it), so an item with value 0 cannot lower what a decisive item counts.
 Each item's **contribution** is its value times that coefficient; contributions add up to the totals.
 
 **Ranks and ties.** Hypotheses whose scores differ by less than 1e-9 tie; tied hypotheses share the
-best rank of the tie (1, 1, 3) and are listed by hypothesis id. "The top" is the set ranked 1.
+best rank of the tie (1, 1, 3) and are listed by hypothesis id. The exact rank 1 is not the report's "top",
+which is the set within the practical margin of the best (:mod:`.ties`).
 """
 
 from __future__ import annotations

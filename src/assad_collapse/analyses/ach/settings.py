@@ -14,7 +14,10 @@ A :class:`Settings` says how a matrix is scored:
   is the I ratio to that power, and the CC ratio the C ratio to that same power, so this switch also sets
   what a CC counts wherever consistency counts.
 * ``na`` — ``"zero"``: NA counts nothing, like N (PARC); ``"average"``: an NA cell takes the average of the
-  item's other cells, so a hypothesis is neither rewarded nor punished for evidence that does not bear on it.
+  item's other cells. This is not neutral: where only inconsistency counts (PARC, and the Bayesian reading with
+  Heuer's ladder) every cell counts zero or against, so an NA cell can only add inconsistency, and a hypothesis
+  with many NA cells is penalised for evidence that does not bear on it; where consistency counts too, it can
+  add for or against.
 * ``dependence`` — 0 (PARC): every item counts in full; 1: the items of one ``source_group`` count, for each
   hypothesis, as that source's strongest item against it (and, in the Bayesian reading, its strongest for
   it); in between, the source's other items count at ``1 - dependence``. An item that says nothing can

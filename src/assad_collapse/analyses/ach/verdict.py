@@ -16,8 +16,8 @@ from ...paper import datasets
 from ...reportparams import HYPOTHESES
 from .linchpins import linchpins
 from .matrix import Matrix, build_matrix
-from .montecarlo import monte_carlo
-from .multiverse import multiverse
+from .montecarlo import monte_carlo, wilson
+from .multiverse import multiverse, rests_on
 from .ties import leader_set, practical_margin
 from .scoring import effective_factor, evaluate, top_ids
 from .sensitivity import discount, discount_each_kind, leave_one_out
@@ -52,7 +52,7 @@ def verdict(matrix: Matrix, settings: Settings | None = None, *, draws: int = 10
         "call": contenders[0] if len(contenders) == 1 else "tie",
         "mc": _mc_data(mc, mc_leaders),
         "change_top": {"size": pins.size, "exact": pins.exact, "n_solutions": pins.n_solutions,
-                       "solutions": pins.solutions()},
+                       "solutions": pins.solutions(), "outcomes": list(pins.outcomes)},
         "loo_flips": _flips(leave_one_out(matrix, s)),
         "discount_flips": _flips(discount_each_kind(matrix, s), "kind"),
         "against": _against(matrix, scored),
@@ -76,7 +76,7 @@ def _scores(m: Matrix, scored) -> dict:
 
 
 def _mc_leaders(mc) -> tuple[str, ...]:
-    """Hypotheses whose share of outright first places is within MC error or five points of the best."""
+    """Hypotheses whose share of draws led alone (under the tie rule) is within MC error or five points of the best."""
     table = mc.table
     best = table.loc[table["p_first"].idxmax(), "hypothesis"]
     keep = [h for h in table["hypothesis"]
@@ -86,7 +86,8 @@ def _mc_leaders(mc) -> tuple[str, ...]:
 
 def _mc_data(mc, mc_leaders) -> dict:
     t = mc.table.set_index("hypothesis")
-    return {"draws": mc.draws, "p_tie": mc.p_tie, "leaders": list(mc_leaders),
+    low, high = wilson(np.array([mc.p_tie]), mc.draws)
+    return {"draws": mc.draws, "p_tie": mc.p_tie, "tie_interval": (float(low[0]), float(high[0])), "leaders": list(mc_leaders),
             "p_first": {h: float(t.loc[h, "p_first"]) for h in t.index},
             "interval": {h: (float(t.loc[h, "p_first_low"]), float(t.loc[h, "p_first_high"])) for h in t.index},
             "p_shared": {h: float(t.loc[h, "p_shared"]) for h in t.index},
@@ -132,7 +133,9 @@ def _separating(m: Matrix, scored, pair) -> dict:
 
 def _multiverse_data(m: Matrix, s: Settings) -> dict:
     mv = multiverse(m, s)
+    leads = {r.hypothesis: r.leads for r in mv.shares.itertuples()}
     return {"n": mv.n, "p_tie": mv.p_tie,
+            "rests_on": {h: rests_on(mv.table, h) for h in m.hypotheses if leads[h] > 0},
             "leads": {r.hypothesis: r.leads for r in mv.shares.itertuples()},
             "shares_first": {r.hypothesis: r.shares_first for r in mv.shares.itertuples()},
             "switches": mv.switches.to_dict("records"), "table": mv.table.to_dict("records")}
