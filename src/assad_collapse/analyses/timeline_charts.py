@@ -40,7 +40,7 @@ def _advisers(ax: plt.Axes, layout: Layout, start: pd.Timestamp, end: pd.Timesta
         x_text, ha = (x0, "left") if x0 + (end - start).days * 0.35 < mdates.date2num(end) else (x1, "right")
         ax.text(x_text, row["central"] + top * 0.06, text, ha=ha, va="bottom", fontsize=layout.small, color=style.INK)
     ax.set_ylim(0, top * 1.45)
-    ax.yaxis.set_major_locator(plt.MaxNLocator(3))
+    marks.whole_ticks(ax.yaxis, "persons", bins=3)
     ax.tick_params(axis="y", labelsize=layout.small)
 
 
