@@ -56,7 +56,7 @@ def _what(expression: str) -> str:
         return "The parts the paper gives, added up"
     ids = sorted(names(expression))
     if not ids:
-        return "the threshold"
+        return "The threshold"
     if len(ids) == 1 and expression.strip() == ids[0]:
         return labels.label(ids[0])
     return "A value worked out from " + "; ".join(labels.label(i) for i in ids)
@@ -207,10 +207,11 @@ def checks_table(params: dict) -> str:
         if tension:
             given = html.escape(labels.typeset(c.note))
         elif c.outcome == claims.OPEN:
-            given = f"{html.escape(_what(c.left_expression))} {RELATION_WORDS[c.relation]} {html.escape(_what(c.right_expression))}"
-        else:
-            given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, left_unit)}<br>{RELATION_WORDS[c.relation]} "
-                     f"{_side(c.right_expression, c.right, c.right_low, c.right_high, right_unit)}")
+            given = (f"{html.escape(_what(c.left_expression))}<br><em>{RELATION_WORDS[c.relation]}</em><br>"
+                     f"{html.escape(_what(c.right_expression))}")
+        else:  # the relation on a line of its own, so each side opens its own line and keeps its capital
+            given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, left_unit)}<br><em>{RELATION_WORDS[c.relation]}</em>"
+                     f"<br>{_side(c.right_expression, c.right, c.right_low, c.right_high, right_unit)}")
         result = RESULT_WORDS[c.outcome]
         if c.outcome == claims.INCONSISTENT:
             result += f" (off by {prose.number(abs(c.difference), left_unit)})"

@@ -96,7 +96,7 @@ def chart(params: dict) -> Chart:
         return fig
 
     brk = f"a break in {timeline.when(timeline.break_event())}"
-    title = (f"The falling-out came in steps: early distrust, support drifting down from {timeline.when(timeline.TREND)}, "
+    title = (f"The falling-out came in steps: early friction and distrust, support drifting down from {timeline.when(timeline.TREND)}, "
              f"then {brk}, and in {timeline.when(timeline.COLLAPSE)} the collapse"
              if not timeline.filtered(params) else
              f"The story's events from {params['start_year']} to {last}, as this version filters them")
