@@ -99,8 +99,8 @@ def test_render_builds_the_notebook_being_explored_with_its_current_values(tmp_p
     path = lab.render(reports_dir=out)
     assert path.parent == out / "explore" and path.name.startswith("funding-cuts--")
     page = path.read_text()
-    assert ("Assumed share of the 2022-23 total that fell in 2022: <strong>35%</strong> "
-            "(published report: no split: 2022-23 as one two-year span)") in page
+    assert ("Assumed share of the 2022–23 total that fell in 2022: <strong>35%</strong> "
+            "(published report: no split: 2022–23 as one two-year span)") in page
     assert not (out / "funding-cuts.html").exists() and not (out / "index.html").exists()  # nothing published
 
 
@@ -127,4 +127,4 @@ def test_a_bad_parameter_shows_its_own_message_in_one_line_not_a_traceback(tmp_p
     with pytest.raises(papermill.PapermillExecutionError) as info:
         papermill.execute_notebook(nb, None, kernel_name="python3", progress_bar=False)
     assert info.value.traceback == ["ParameterError: parameter 'share_2022': got 5; allowed: a number from 0 to 1 "
-                                    "(or None for no split: 2022-23 as one two-year span)"]
+                                    "(or None for no split: 2022–23 as one two-year span)"]

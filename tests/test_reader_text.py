@@ -8,6 +8,8 @@ that ordinary report prose passes.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from build_helpers import run_cli
 from helpers import ROOT
@@ -113,3 +115,17 @@ def test_at_phone_width_charts_show_their_phone_render_unscaled(site):
                 problems.append(f"{name}: no chart")
         browser.close()
     assert problems == []
+
+
+YEAR_SPAN_WITH_HYPHEN = re.compile(r"\b(?:19|20)\d\d-\d\d(?:\d\d)?\b(?!-)")  # '2022-23'; an ISO date '2024-10-01' is not one
+
+
+@pytest.mark.parametrize("name", [n for n in VISIBLE if not n.startswith("hypothesis-")])
+def test_a_year_span_takes_an_en_dash(site, name):
+    """'2022–23' as everywhere else, never '2022-23' (the hypothesis reports are checked on their own branch)."""
+    text, _ = visible_text((site / f"{name}.html").read_text(encoding="utf-8"))
+    assert YEAR_SPAN_WITH_HYPHEN.findall(text) == []
+
+
+def test_a_hyphenated_year_span_is_caught():
+    assert YEAR_SPAN_WITH_HYPHEN.findall("in 2022-23 and 2016–17, on 2024-10-01") == ["2022-23"]

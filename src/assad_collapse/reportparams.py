@@ -85,9 +85,9 @@ def _funding_checks(checked: dict, data: DataView) -> None:
 
 
 FUNDING = ReportParameters((
-    Param("share_2022", float, None, "Assumed share of the 2022-23 total that fell in 2022 (the paper gives no split); "
-          "None draws 2022-23 as one two-year span.", minimum=0.0, maximum=1.0, optional=True,
-          none_means="no split: 2022-23 as one two-year span", shown_as="share"),
+    Param("share_2022", float, None, "Assumed share of the 2022–23 total that fell in 2022 (the paper gives no split); "
+          "None draws 2022–23 as one two-year span.", minimum=0.0, maximum=1.0, optional=True,
+          none_means="no split: 2022–23 as one two-year span", shown_as="share"),
     Param("peak_bn_per_year", float, None, "Annual peak level used as the baseline, in $bn; None uses the paper's figure.",
           minimum=0.1, maximum=20.0, optional=True, shown_as="usd_bn_per_year"),
     Param("cut_percent", float, None, "Cut from the peak by 2024, in percent; None uses the paper's figure.",

@@ -51,3 +51,25 @@ def test_names_inside_sentences_are_not_capitalised_mid_sentence():
     text = advisers.findings(advisers.parameters())[1].text
     assert "military intelligence, 12; air defence, 12; some army brigades, 2" in text
     assert "the Liwa al Quds militia and the 25th Division" in text and "Military intelligence" not in text
+
+
+def test_a_sum_of_stated_numbers_is_exact_and_about_only_when_a_term_is_approximate(monkeypatch):
+    check = advisers.distribution(advisers.parameters())
+    assert advisers._numbered_sum(check) == f"{check.parts_sum.value:,.0f}"  # 19 + 12 + 12 + 2, each as stated
+    text = advisers.findings(advisers.parameters())[2].text
+    assert f"come to {check.parts_sum.value:,.0f}," in text
+    monkeypatch.setattr(prose, "is_approximate", lambda item_id: item_id == "advisers_air_force_2024")
+    assert advisers._numbered_sum(check).startswith("about ")
+
+
+def test_the_periods_of_the_two_accounts_are_each_their_own():
+    limits = advisers.limits(advisers.parameters())
+    assert "in general" not in limits
+    assert "The total is given for October 2024, the list by unit only for 2024;" in limits
+
+
+def test_the_headline_keeps_the_papers_qualification_on_operations():
+    """Declining commitment ¶3: late in 2024 the Russians still coordinated operations and air strikes (expert F9)."""
+    first = advisers.findings(advisers.parameters())[0]
+    assert "no longer took part in operations" in first.text and "still coordinated operations and air strikes" in first.text
+    assert advisers.STILL in first.sources

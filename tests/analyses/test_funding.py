@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assad_collapse.analyses import funding
+from assad_collapse.analyses import funding, funding_charts
 from assad_collapse.errors import ParameterError
 from assad_collapse.paper import datasets
 
@@ -101,3 +101,9 @@ def test_the_index_headline_is_one_sentence():
 
     headline = plain(funding.findings(funding.parameters())[0].text)
     assert headline.endswith(".") and headline.count(". ") == 0 and "no later than 2020" in headline
+
+
+def test_the_chart_subtitle_names_assumed_levels_only_when_it_draws_one():
+    assert "assumed" not in funding_charts.chart_levels(funding.parameters()).subtitle
+    assert "stated" not in funding_charts.chart_levels(funding.parameters()).subtitle  # words, not codes
+    assert "or it is assumed" in funding_charts.chart_levels(funding.parameters(share_2022=0.6)).subtitle

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import matplotlib.pyplot as plt
 import pytest
 from helpers import set_cell
 
 from assad_collapse.analyses import manpower
 from assad_collapse.errors import ParameterError
 from assad_collapse.paper import datasets
+from assad_collapse.presentation import style
 
 
 @pytest.mark.parametrize("value", [-1.0, 60.0, "ten", None])
@@ -100,3 +102,19 @@ def test_the_former_rebels_are_set_apart_from_the_regimes_forces_by_a_rule():
     heads = [t.get_text() for t in fig.axes[0].texts if t.get_fontweight() == "bold" and t.get_text().startswith(("For", "Against"))]
     manpower.plt.close(fig)
     assert len(rules) == 2 and heads[0].startswith("For the regime") and heads[-1].startswith("Against the regime")
+
+
+def test_the_fall_has_one_wording_everywhere_with_its_share():
+    params = manpower.parameters()
+    wording = manpower._decline_words()
+    assert re.fullmatch(r"nearly two-thirds \(about \d+%\)", wording), wording
+    assert wording in _headline(params) and wording in manpower.chart_militias(params).title
+
+
+@pytest.mark.parametrize("layout", style.LAYOUTS, ids=lambda layout: layout.name)
+def test_the_sum_of_the_foreign_groups_has_its_value_at_the_bars_end(layout):
+    check = manpower.checks(manpower.parameters())[manpower.FOREIGN]
+    fig = manpower.chart_foreign(manpower.parameters()).figure(layout)
+    values = [t for t in fig.axes[0].texts if t.get_text() == f"{check.parts_sum.value:,.0f}"]
+    plt.close(fig)
+    assert values and all(t.get_position()[0] > 0 for t in values)  # beside the bar, not on a line of its own under it

@@ -8,6 +8,7 @@ import pytest
 from assad_collapse.analyses import timeline
 from assad_collapse.errors import ParameterError
 from assad_collapse.paper import datasets
+from assad_collapse.presentation import labels
 
 
 @pytest.mark.parametrize(
@@ -122,3 +123,19 @@ def test_open_starts_fade_at_every_width_and_cut_bars_end_in_an_arrowhead():
         zoomed = timeline.story(timeline.parameters())
         cut = zoomed[(zoomed["date_start"] < first - timeline.pd.Timedelta(days=20)) & (zoomed["date_end"] >= first)]
         assert len(arrows) == len(cut) >= 1, layout.name
+
+
+def test_every_event_filed_as_russian_support_involves_russia():
+    """The kind 'support' reads 'Russian support': an Iranian mobilisation filed there was wrong."""
+    ev = datasets.events()
+    support = ev[ev["category"] == "support"]
+    assert len(support) and labels.category("support") == "Russian support"
+    assert [e.id for e in support.itertuples() if "russia" not in e.actor_list] == []
+
+
+def test_the_early_stage_is_friction_then_distrust_as_the_paper_dates_it():
+    """The paper first calls relations tense by mid-2017 and dates growing distrust to 2017–18, not 2016."""
+    text = timeline.findings(timeline.parameters())[0].text
+    assert "distrust from" not in text
+    assert f"distrust growing in {timeline.when(timeline.HANDOVER)}" in text
+    assert "relations_tense_by_mid_2017" in timeline.EARLY

@@ -23,7 +23,7 @@ def published(out: Path) -> dict:
 @pytest.mark.parametrize("value, says", [
     ("5", "got 5; allowed: a number from 0 to 1"),
     ("1.5", "got 1.5; allowed: a number from 0 to 1"),
-    ("abc", "got 'abc'; allowed: a number from 0 to 1 (or None for no split: 2022-23 as one two-year span) "
+    ("abc", "got 'abc'; allowed: a number from 0 to 1 (or None for no split: 2022–23 as one two-year span) "
             "(the value given is not a Python literal)"),
     ("[1]", "got [1]"),
     ("-" * 3000 + "1", "(3,001 characters)"),
@@ -79,8 +79,8 @@ def test_an_exploration_is_written_apart_and_the_published_set_stays_byte_identi
     page = Path(written).read_text()
     first_screen = page[page.index("<body"):re.search(r'<nav[^>]*class="toc"', page).start()]  # before the contents
     assert "An exploration, not the published report" in first_screen
-    assert ("Assumed share of the 2022-23 total that fell in 2022: <strong>35%</strong> "
-            "(published report: no split: 2022-23 as one two-year span)") in first_screen
+    assert ("Assumed share of the 2022–23 total that fell in 2022: <strong>35%</strong> "
+            "(published report: no split: 2022–23 as one two-year span)") in first_screen
     assert "<title>Russia's funding cuts (exploration)</title>" in page
     # another value is another file; the catalogue's own value is no exploration; the next plain build has nothing to do
     other = run_cli("build", "funding-cuts", "--reports-dir", str(out), "-p", "share_2022=0.6")

@@ -112,3 +112,9 @@ def test_a_working_reads_as_words():
     assert workings.working("fund_level_2024") == "the peak of about $2.5bn a year, less 70%"
     assert "19 + 12 + 12 + 2 = 45" in workings.working("advisers_unallocated_2024")
     assert not SNAKE.search(" ".join(workings.working(d.id) for d in DERIVATIONS))
+
+
+def test_a_figure_label_words_its_group_rather_than_bracketing_it_as_a_field():
+    assert labels.label("fund_total_2022_23") == "Russian direct financial support, total over two years, for the Syrian regime"
+    assert labels.label("logistics_decline_2024").endswith(", for the Syrian armed forces")
+    assert labels.label("militia_ndf_2024").endswith("(NDF)")  # an abbreviation keeps its brackets

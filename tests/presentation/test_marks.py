@@ -54,3 +54,20 @@ def test_a_long_value_label_goes_under_its_bar_rather_than_stretch_the_axis():
         right = fig.axes[0].get_xlim()[1]
         plt.close(fig)
         assert right <= marks.STRETCH * 80 * (1 + marks.BLUR), layout.name
+
+
+@pytest.mark.parametrize("top", [7, 20, 23, 671])
+def test_a_count_axis_has_whole_number_ticks_labelled_with_their_own_value(top):
+    rows = [marks.Row("Some", top, top, top, "as_stated", style.STATED), marks.Row("Few", 2, 2, 2, "as_stated", style.STATED)]
+    fig = marks.rows_figure(rows, "figures", style.DESKTOP)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    ticks = [(t.get_loc(), t.label1.get_text()) for t in ax.xaxis.get_major_ticks() if low <= t.get_loc() <= high]
+    plt.close(fig)
+    assert len(ticks) >= 2
+    assert all(loc == round(loc) and label == f"{round(loc):,}" for loc, label in ticks), ticks
+
+
+def test_a_tick_label_is_never_another_number():
+    assert marks._tick(2.5, "figures") == "2.5" and marks._tick(2500, "persons") == "2.5k" and marks._tick(20, "figures") == "20"

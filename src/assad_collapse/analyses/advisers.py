@@ -17,6 +17,7 @@ from ..reportparams import ADVISERS
 
 PEAK, TOTAL, MINISTRIES = "advisers_peak_2017", "advisers_total_2024_10", "advisers_ministries_2024"
 SHARE, REMAINDER, SCARCE = "advisers_share_of_peak_2024", "advisers_unallocated_2024", "russian_advisers_reduced_2024"
+STILL = "russian_ties_remain_late_2024"  # the paper's qualification: late in 2024 they still coordinated operations
 
 PARAMETERS = ADVISERS.specs
 
@@ -66,9 +67,12 @@ def findings(params: dict) -> list[Finding]:
                 f"**A steep drawdown**: from {stated(PEAK)} Russian advisers in Syria at the peak of Russian engagement in "
                 f"{_when(PEAK)} to {stated(TOTAL)} in {_when(TOTAL)}, {prose.derived_value(SHARE)} of the peak {cite(SHARE)}"
                 + (f" or {_one_in()}" if _one_in() else "")
-                + f", and by {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}.",
+                + f", and by {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}, though in "
+                f"{_event_when(STILL)} the Russians still coordinated operations and air strikes with several Syrian commands "
+                f"{cite(STILL)}.",
                 {"peak": float(datasets.figure(PEAK).value), "october_2024": float(datasets.figure(TOTAL).value),
-                 "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)}, (PEAK, TOTAL, SHARE, SCARCE)),
+                 "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)},
+                (PEAK, TOTAL, SHARE, SCARCE, STILL)),
         Finding("advisers.two_accounts",
                 f"**Two accounts of where they were.** The paper first places them in {prose.esc(labels.in_sentence(ministries))}, "
                 f"without numbers {cite(MINISTRIES)}; then, saying its sources differ, it lists postings by unit: {listed} "
@@ -76,7 +80,7 @@ def findings(params: dict) -> list[Finding]:
                 f"{prose.join([prose.esc(labels.with_article(g)) for g in some['group']])} {cite(*some['id'])}.",
                 {"numbered_sum": float(check.parts_sum.value)}, (MINISTRIES, *units["id"])),
         Finding("advisers.remainder",
-                f"**What the numbers leave.** The numbered postings come to {prose.quantity(check.parts_sum, 'persons', True)}, "
+                f"**What the numbers leave.** The numbered postings come to {_numbered_sum(check)}, "
                 f"which leaves up to {citations.derived(REMAINDER)} for the postings named without a number; how many of "
                 "those were with each, and whether the list by unit is complete, the paper does not say.",
                 {"remainder": float(gap.value), "low": float(gap.low), "high": float(gap.high)}, (REMAINDER,)),
@@ -85,6 +89,24 @@ def findings(params: dict) -> list[Finding]:
 
 def _event_year(event_id: str) -> int:
     return datasets.events().set_index("id").loc[event_id, "date_start"].year
+
+
+def _event_when(event_id: str) -> str:
+    row = datasets.events().set_index("id").loc[event_id]
+    return labels.event_date(row["date_start"], row["date_end"], row["open_ended"])
+
+
+def _numbered_sum(check: PartsCheck) -> str:
+    """What the numbered postings add up to: '45' when every term is a number the paper states, 'about 45' only when
+    one of them is approximate."""
+    numbered = check.parts[check.parts["quantified"]]
+    approximate = any(prose.is_approximate(i) for i in numbered["id"])
+    return prose.quantity(check.parts_sum, "persons", approximate)
+
+
+def _unit_list_when(params: dict) -> str:
+    """When the list by unit is dated: one span if its postings share one ('2024'), else each span."""
+    return prose.join(list(dict.fromkeys(_when(i) for i in by_unit(params)["id"])))
 
 
 def chart_drawdown(params: dict) -> Chart:
@@ -122,7 +144,7 @@ def chart_distribution(params: dict) -> Chart:
                           "approximate", style.DERIVED, group=second,
                           text=f"up to ≈{gap.high:,.0f} (worked out)" if gap.high > gap.value else f"up to ≈{gap.value:,.0f} (worked out)"))
     title = (f"The paper gives two accounts of where the roughly {total.value:,.0f} advisers were; its list by unit numbers "
-             f"about {check.parts_sum.value:,.0f} of them")
+             f"{_numbered_sum(check)} of them")
     alt = (title + ". First account: ministries and the presidency, no numbers. Second account: " +
            "; ".join(f"{r.group}: {prose.stated_value(r.id)}" for r in units.itertuples()) +
            f"; left by the numbered postings: up to about {gap.high:,.0f}.")
@@ -136,9 +158,10 @@ def limits(params: dict) -> str:
     """What the data cannot tell."""
     spread = params["approximate_spread_percent"]
     return "\n".join([
-        "- The paper says its sources differ somewhat on the distribution; the numbered postings are read as approximate.",
-        f"- The total is given for {_when(TOTAL)}, the list by unit for {_when(MINISTRIES)} in general; the two may not "
-        "describe the same month.",
+        "- The paper says its sources differ somewhat on the distribution and hedges the list by unit; its numbers are "
+        "taken as the paper gives them.",
+        f"- The total is given for {_when(TOTAL)}, the list by unit only for {_unit_list_when(params)}"
+        + ("; the two may not describe the same month." if _unit_list_when(params) != _when(TOTAL) else "."),
         "- The two accounts cannot be reconciled from the paper: the first places the advisers in ministries and the presidency, "
         "the second lists military units, and neither gives numbers for the ministries, the presidency, the Liwa al Quds militia "
         "or the 25th Division.",
@@ -149,4 +172,4 @@ def limits(params: dict) -> str:
 
 def source_ids(params: dict) -> list[str]:
     """Every figure and derived figure this report cites."""
-    return [PEAK, TOTAL, SHARE, SCARCE, *distribution(params).parts["id"], REMAINDER]
+    return [PEAK, TOTAL, SHARE, SCARCE, STILL, *distribution(params).parts["id"], REMAINDER]

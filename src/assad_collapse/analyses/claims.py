@@ -8,7 +8,7 @@ Outcomes:
 - ``tension``: statements of the paper that pull against each other, described in words, not computed.
 
 Each check also says where it comes from (``basis``): the paper ``stated`` it, it is ``implied`` by what
-the paper says, or it is this project's ``inference``. Figures the paper gives as approximate can be
+the paper says, it is this project's ``inference``, or (every tension) this project ``noted`` it. Figures the paper gives as approximate can be
 widened by ``approximate_spread``, and derived figures built on them carry the same margin.
 """
 
@@ -24,7 +24,8 @@ from ..paper.quantity import Quantity
 
 CONSISTENT, CENTRAL_ONLY, INCONSISTENT, OPEN = "consistent", "consistent at the central values", "inconsistent", "open question"
 TENSION = "tension"
-BASIS_WORDS = {"stated": "stated in the paper", "implied": "implied by the paper", "inference": "this project's inference"}
+BASIS_WORDS = {"stated": "stated in the paper", "implied": "implied by the paper", "inference": "this project's inference",
+               "noted": "noted by this report"}
 
 
 def _lookup(path, spread: float):

@@ -24,6 +24,7 @@ RELATION_WORDS = {"equal": "against", "at_most": "within", "less_than": "below",
 KIND_PHRASES = {"author": "are the author's own judgement", "unattributed": "are stated by the author with no source given",
                 "unnamed_source": "come from an unnamed source or interviewee"}
 PAPERS = ("stated", "implied")  # checks of the paper's own statements; the rest are this project's inferences
+INFERENCE_OPENING = "Our reading: "  # how the claim of an inference opens in checks.csv
 _SUM = re.compile(r"^\s*sum\(\s*([a-z][a-z0-9_]*)\s*\)\s*$")
 
 
@@ -55,7 +56,7 @@ def _what(expression: str) -> str:
         return "The parts the paper gives, added up"
     ids = sorted(names(expression))
     if not ids:
-        return "the threshold"
+        return "The threshold"
     if len(ids) == 1 and expression.strip() == ids[0]:
         return labels.label(ids[0])
     return "A value worked out from " + "; ".join(labels.label(i) for i in ids)
@@ -82,12 +83,42 @@ class _Bounds:
 
 
 def _kind_sentence(total: int) -> tuple[str, dict]:
+    """'Most of the 38 quantities the paper mentions (26) are stated by the author…': figures and the quantities it
+    mentions without a number alike, so they are counted as quantities, not figures."""
     table = claims.rest_on()
     kind, count = table["total"].idxmax(), int(table["total"].max())
     phrase = KIND_PHRASES.get(kind, f"come from {labels.source_kind(kind)}")
     quantifier = "Most" if count * 2 > total else "The largest group"
-    return (f"{quantifier} of the paper's {total} figures ({count}) {phrase}",
+    return (f"{quantifier} of the {prose.count(total, 'quantity', 'quantities')} the paper mentions ({count}) {phrase}",
             {k: int(v) for k, v in table["total"].items()})
+
+
+def _statement(claim: str, basis: str) -> str:
+    """A check's claim as a clause inside a sentence: 'that the army's 2024 strength was…'; this project's inference
+    says so ('this report's own inference, that …'), its 'Our reading:' opening dropped."""
+    text = labels.typeset(claim).rstrip(".").removeprefix(INFERENCE_OPENING)
+    clause = "that " + labels.in_sentence(text)
+    return clause if basis in PAPERS else "this report's own inference, " + clause
+
+
+def _open_count(open_rows: pd.DataFrame) -> str:
+    """'two of the paper's statements and one of this report's inferences', counted from the data."""
+    papers = int(open_rows["basis"].isin(PAPERS).sum())
+    counts = ((papers, "the paper's statements"), (len(open_rows) - papers, "this report's inferences"))
+    return prose.join([f"{_number(n)} of {whose}" for n, whose in counts if n]) or "no statement"
+
+
+def _statements(rows: pd.DataFrame, unquantified_ids: set[str]) -> str:
+    """The open checks as statements, the paper's first, each cited to the figure it never gives."""
+    ordered = pd.concat([rows[rows["basis"].isin(PAPERS)], rows[~rows["basis"].isin(PAPERS)]])
+    clauses = [f"{prose.esc(_statement(r.claim, r.basis))} "
+               + citations.cite(*sorted(i for i in names(r.left_expression) | names(r.right_expression) if i in unquantified_ids))
+               for r in ordered.itertuples()]
+    return "; ".join(clauses[:-1]) + "; and " + clauses[-1] if len(clauses) > 1 else "".join(clauses)
+
+
+def _number(n: int) -> str:
+    return prose.WORD_NUMBERS[n] if 0 <= n < len(prose.WORD_NUMBERS) else f"{n:,}"
 
 
 def _tally(r: pd.DataFrame) -> dict:
@@ -104,8 +135,7 @@ def _tally(r: pd.DataFrame) -> dict:
 
 def _words(n: int, noun: str) -> str:
     """'one check', 'eight checks', '12 checks'."""
-    word = prose.WORD_NUMBERS[n] if 0 <= n < len(prose.WORD_NUMBERS) else f"{n:,}"
-    return f"{word} {noun if n == 1 else noun + 's'}"
+    return f"{_number(n)} {noun if n == 1 else noun + 's'}"
 
 
 def _held(n: int, held: int, what: str) -> str:
@@ -116,22 +146,23 @@ def _held(n: int, held: int, what: str) -> str:
 
 
 def findings(params: dict) -> list[Finding]:
-    """What holds, what cannot be checked, what pulls against itself, and whose figures they are: all counted from data."""
+    """What holds, what cannot be checked, where the wording needs care, and whose figures they are: all counted from data."""
     r = results(params)
     t = _tally(r)
     figures = datasets.figures()
     kinds, by_kind = _kind_sentence(len(figures))
     unquantified = int((~figures["quantified"]).sum())
     open_rows = r[r["outcome"] == claims.OPEN]
+    unquantified_ids = set(figures.loc[~figures["quantified"], "id"])
     missing = sorted({i for e in open_rows["right_expression"].tolist() + open_rows["left_expression"].tolist() for i in names(e)
-                      if i in set(figures.loc[~figures["quantified"], "id"])})
+                      if i in unquantified_ids})
     tensions = r[r["outcome"] == claims.TENSION]
     computed = r[~r["outcome"].isin([claims.OPEN, claims.TENSION])]
     sums = int(computed["left_expression"].str.match(_SUM).sum())
     agree = "they do" if t["papers_hold"] == t["papers"] and t["ours_hold"] == t["ours"] else "they mostly do"
     headline = (f"Where the paper's own figures should agree with each other, {agree}: {_held(t['papers'], t['papers_hold'], 'check')} "
                 f"of what the paper states or implies hold, as do {_held(t['ours'], t['ours_hold'], 'further inference')} of "
-                f"this report's own, while {_words(t['open'], 'statement')} cannot be checked, the paper never giving a figure "
+                f"this report's own, while {_open_count(open_rows)} cannot be checked, the paper never giving a figure "
                 f"they need, and {_words(t['tensions'], 'tension')} in its wording are noted.")
     caveat = []
     if t["partly"]:
@@ -151,15 +182,16 @@ def findings(params: dict) -> list[Finding]:
                 + approx + "; ranges and bounds the paper gives are checked across their whole width.",
                 {"holds": t["papers_hold"] + t["ours_hold"], "central_only": t["partly"], "fails": t["fails"]}),
         Finding("claims.open",
-                f"**What cannot be checked.** {_cap(_words(len(open_rows), 'statement'))} compare with figures the paper never "
-                "gives: " + "; ".join(f"{prose.esc(labels.label(i))} {citations.cite(i)}" for i in missing) + ".",
+                f"**What cannot be checked.** {_cap(_open_count(open_rows))} compare with figures the paper never gives: "
+                + _statements(open_rows, unquantified_ids) + ".",
                 {"open": len(open_rows)}, tuple(missing)),
         Finding("claims.tensions",
-                f"**What pulls against itself.** {_cap(_words(len(tensions), 'tension'))}: "
-                + " ".join(prose.esc(c.rstrip(".")) + "." for c in tensions["claim"]),
+                f"**Where the wording needs care.** {_cap(_number(len(tensions)))} places where statements of the paper seem "
+                "to pull apart, noted by this report (the table below says how each can be read): "
+                + " ".join(prose.esc(labels.typeset(c).rstrip(".")) + "." for c in tensions["claim"]),
                 {"tensions": len(tensions)}),
         Finding("claims.sources",
-                f"**Whose figures.** {kinds}; {unquantified} of the {len(figures)} are not quantified at all "
+                f"**Whose figures.** {kinds}; {len(figures) - unquantified} of them have a number and {unquantified} do not "
                 "(\"some\", \"not known\").",
                 {"by_source_kind": by_kind, "unquantified": unquantified}),
     ]
@@ -173,17 +205,18 @@ def checks_table(params: dict) -> str:
         left_unit = None if tension else _unit(c.left_expression) or _unit(c.right_expression) or "persons"
         right_unit = None if tension else _unit(c.right_expression) or left_unit
         if tension:
-            given = html.escape(c.note)
+            given = html.escape(labels.typeset(c.note))
         elif c.outcome == claims.OPEN:
-            given = f"{html.escape(_what(c.left_expression))} {RELATION_WORDS[c.relation]} {html.escape(_what(c.right_expression))}"
-        else:
-            given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, left_unit)}<br>{RELATION_WORDS[c.relation]} "
-                     f"{_side(c.right_expression, c.right, c.right_low, c.right_high, right_unit)}")
+            given = (f"{html.escape(_what(c.left_expression))}<br><em>{RELATION_WORDS[c.relation]}</em><br>"
+                     f"{html.escape(_what(c.right_expression))}")
+        else:  # the relation on a line of its own, so each side opens its own line and keeps its capital
+            given = (f"{_side(c.left_expression, c.left, c.left_low, c.left_high, left_unit)}<br><em>{RELATION_WORDS[c.relation]}</em>"
+                     f"<br>{_side(c.right_expression, c.right, c.right_low, c.right_high, right_unit)}")
         result = RESULT_WORDS[c.outcome]
         if c.outcome == claims.INCONSISTENT:
             result += f" (off by {prose.number(abs(c.difference), left_unit)})"
         where = "<br>".join(html.escape(l) for l in labels.locators(c.locator))
-        claim = f"{html.escape(c.claim)}<br><small>{html.escape(c.basis_words)}</small>"
+        claim = f"{html.escape(labels.typeset(c.claim))}<br><small>{html.escape(c.basis_words)}</small>"
         rows.append((f"check-{c.id}", [claim, given, f"<strong>{html.escape(result)}</strong>", where]))
     return citations.html_table(["What the paper says", "What its figures give", "Result", "Where in the paper"], rows,
                                 css="sources notes")
@@ -192,7 +225,8 @@ def checks_table(params: dict) -> str:
 def source_rows(table: pd.DataFrame) -> list[marks.Row]:
     """One bar per kind of source: as long as its figures with a number; those without one are counted beside it."""
     return [marks.Row(_cap(labels.source_kind(kind)), row.quantified, row.quantified, row.quantified, "as_stated", style.STATED,
-                      text=f"{row.quantified} with a number" + (f", {row.unquantified} more not quantified" if row.unquantified else ""))
+                      text=(f"{row.quantified} with a number" + (f", {row.unquantified} more not quantified" if row.unquantified else ""))
+                      if row.quantified else f"none with a number, {row.unquantified} not quantified")
             for kind, row in table.iterrows()]
 
 
@@ -203,13 +237,14 @@ def chart_sources() -> Chart:
     rows = source_rows(table)
     sentence, _ = _kind_sentence(total)
     title = sentence
-    alt = title + ". " + "; ".join(f"{labels.source_kind(k)}: {prose.count(r.total, 'figure')}, {r.unquantified} not quantified"
+    alt = title + ". " + "; ".join(f"{labels.source_kind(k)}: {prose.count(r.total, 'quantity', 'quantities')}, "
+                                   f"{r.unquantified} not quantified"
                                    for k, r in table.iterrows()) + "."
     return Chart(title, lambda layout: marks.rows_figure(rows, "figures", layout, axis_label="figures with a number in the paper"), alt,
-                 f"Source: {charts.CITATION}: every figure the paper gives, by who gave it according to the paper "
-                 "(each figure's place in the paper is in the tables below).",
+                 f"Source: {charts.CITATION}: every quantity the paper mentions, by who gave it according to the paper "
+                 "(each one's place in the paper is in the tables below).",
                  subtitle="Who gave each of the paper's figures, according to the paper; the bars count the figures with a "
-                 "number, and the figures the paper mentions without one are counted beside them")
+                 "number, and the quantities the paper mentions without one are counted beside them")
 
 
 def _cap(text: str) -> str:

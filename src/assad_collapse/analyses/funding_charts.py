@@ -16,6 +16,8 @@ from . import funding
 
 BASIS_COLOR = {"stated": style.STATED, "derived": style.DERIVED, "assumed": style.ASSUMED}
 BASIS_WORDS = {"stated": "stated", "derived": "worked out", "assumed": "assumed"}
+BASIS_CLAUSES = {"stated": "the paper states it", "derived": "it is worked out from the paper's figures",
+                 "assumed": "it is assumed"}  # the subtitle names only the kinds a chart draws
 
 
 def _years() -> tuple[int, int]:
@@ -144,8 +146,8 @@ def chart_levels(params: dict) -> Chart:
     ids = [funding.PEAK, funding.TOTAL, funding.CUT] + list(params["marked_events"])
     return Chart(title, draw, alt, charts.source_words(ids, "The split of 2022–23 between the years, when shown, is assumed."
                                                        if "share" in funding.assumed(params) else ""),
-                 subtitle="Russian financial support to the Assad regime, $ billion a year; each level says whether the "
-                          "paper states it, it is worked out from the paper's figures, or it is assumed.")
+                 subtitle="Russian financial support to the Assad regime, $ billion a year; each level says whether "
+                          + prose.join([BASIS_CLAUSES[b] for b in BASIS_CLAUSES if b in set(levels["basis"])], "or") + ".")
 
 
 def _about(row) -> str:

@@ -76,8 +76,11 @@ def _parts_words(check: PartsCheck) -> str:
 
 
 def _decline_words() -> str:
-    """The militias' fall as a reader says it: 'nearly two-thirds', or 'about 63%' when no simple fraction is close."""
-    return prose.fraction(derived_figure(DECLINE).value) or prose.derived_value(DECLINE)
+    """The militias' fall in one wording wherever it is said: 'nearly two-thirds (about 63%)', the share itself beside
+    the simple fraction near it (or alone when none is close), so the words and the worked-out figure never disagree."""
+    share = prose.derived_value(DECLINE)
+    fraction = prose.fraction(derived_figure(DECLINE).value)
+    return f"{fraction} ({share})" if fraction else share
 
 
 def findings(params: dict) -> list[Finding]:
@@ -194,8 +197,9 @@ def chart_foreign(params: dict) -> Chart:
     rows = [_figure_row(r.id, r.group, params, "By group", detail="") for r in parts.itertuples()]
     rows.append(_figure_row(FOREIGN, "Total, as the paper states it", params, "Against the total", detail=""))
     s = check.parts_sum
-    rows.append(marks.Row("Sum of the groups", s.value, s.low, s.high, "as_stated", style.DERIVED, group="Against the total",
-                          text=f"{s.value:,.0f} (worked out)"))
+    # "worked out" is in the row's label and its colour's key, so the value label stays short enough to sit at the bar's end
+    rows.append(marks.Row("Sum of the groups, worked out", s.value, s.low, s.high, "as_stated", style.DERIVED,
+                          group="Against the total", text=f"{s.value:,.0f}"))
     title = (f"The groups the paper names {_status_words(check)} its total of {prose.stated_value(FOREIGN)} foreign "
              f"militiamen in {when(FOREIGN)}")
     alt = title + ". " + "; ".join(f"{r.group}: {prose.stated_value(r.id)}" for r in parts.itertuples()) + \

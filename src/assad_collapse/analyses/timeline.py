@@ -35,6 +35,7 @@ CLAUSES = {
     "transition_deal_in_principle_2016": "Russia agreed in principle with Türkiye, Saudi Arabia and the UAE on a transition "
                                          "without Assad",
     "russia_pushes_assad_handover_2017_2018": "Russia pressed Assad to step aside for a successor more acceptable to others",
+    "relations_tense_by_mid_2017": "Syrian-Russian relations were already tense",
     "russo_syrian_tensions_rise_2017_2018": "Syrian-Russian tensions grew as the rebel threat receded",
     TREND: "Russia started scaling down its support to the regime",
     "ukraine_war_starts_2022_02": "Russia launched its full-scale war on Ukraine",
@@ -47,7 +48,10 @@ CLAUSES = {
                                          "took the south",
     COLLAPSE: "the Assad regime collapsed",
 }
-EARLY = ("transition_deal_in_principle_2016", "russia_pushes_assad_handover_2017_2018", "russo_syrian_tensions_rise_2017_2018")
+# Friction over a transition without Assad (2016), relations tense by mid-2017, distrust growing in 2017–18: the paper
+# first calls relations tense by mid-2017, so the early stage is friction, then distrust, not distrust from 2016.
+DEAL, HANDOVER = "transition_deal_in_principle_2016", "russia_pushes_assad_handover_2017_2018"
+EARLY = (DEAL, "relations_tense_by_mid_2017", HANDOVER, "russo_syrian_tensions_rise_2017_2018")
 DRIFT = ("russian_support_reduction_begins_2020", "ukraine_war_starts_2022_02", "russia_cuts_syria_commitments_2022")
 BREAK = ("crackdown_pro_russian_officers_2023_2024", "suhail_replaced_late_2023", "russia_heavy_support_cuts_2023_2024")
 END = ("twenty_fifth_division_fails_north_2024_11", "former_rebels_seize_south_2024_12", "regime_collapse_2024_12")
@@ -141,12 +145,13 @@ def findings(params: dict) -> list[Finding]:
     cite = citations.cite
     items = [
         Finding("timeline.steps",
-                f"**The falling-out came in steps**: distrust from {when(EARLY[0])} {cite(*EARLY)}, Russian support drifting "
+                f"**The falling-out came in steps**: friction over a transition without Assad from {when(DEAL)} and "
+                f"distrust growing in {when(HANDOVER)} {cite(*EARLY)}, Russian support drifting "
                 f"down from {when(TREND)} {cite(TREND)}, then a break in {when(first)}, when "
                 f"{prose.esc(CLAUSES.get(first, ev.set_index('id').loc[first, 'title']))} {cite(first)} and Russia cut "
                 f"deep {cite(HEAVY)}; in {when(COLLAPSE)} the regime collapsed {cite(COLLAPSE)}.",
                 {"turning_points": list(turning["id"])}, (*EARLY, TREND, first, HEAVY, COLLAPSE)),
-        Finding("timeline.early_distrust", f"**Distrust came early.** {_clauses(EARLY, marked)}.", {}, EARLY),
+        Finding("timeline.early_distrust", f"**Friction came early, then distrust.** {_clauses(EARLY, marked)}.", {}, EARLY),
         Finding("timeline.support_drifts", f"**Support drifted down before the Ukraine war, which at first changed "
                 f"little.** {_clauses(DRIFT, marked)}.", {}, DRIFT),
         Finding("timeline.break",

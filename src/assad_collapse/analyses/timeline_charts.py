@@ -40,7 +40,7 @@ def _advisers(ax: plt.Axes, layout: Layout, start: pd.Timestamp, end: pd.Timesta
         x_text, ha = (x0, "left") if x0 + (end - start).days * 0.35 < mdates.date2num(end) else (x1, "right")
         ax.text(x_text, row["central"] + top * 0.06, text, ha=ha, va="bottom", fontsize=layout.small, color=style.INK)
     ax.set_ylim(0, top * 1.45)
-    ax.yaxis.set_major_locator(plt.MaxNLocator(3))
+    marks.whole_ticks(ax.yaxis, "persons", bins=3)
     ax.tick_params(axis="y", labelsize=layout.small)
 
 
@@ -96,7 +96,7 @@ def chart(params: dict) -> Chart:
         return fig
 
     brk = f"a break in {timeline.when(timeline.break_event())}"
-    title = (f"The falling-out came in steps: early distrust, support drifting down from {timeline.when(timeline.TREND)}, "
+    title = (f"The falling-out came in steps: early friction and distrust, support drifting down from {timeline.when(timeline.TREND)}, "
              f"then {brk}, and in {timeline.when(timeline.COLLAPSE)} the collapse"
              if not timeline.filtered(params) else
              f"The story's events from {params['start_year']} to {last}, as this version filters them")

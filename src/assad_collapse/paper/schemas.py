@@ -219,7 +219,8 @@ CHECKS = Resource(
         Field("right", "string", "Right-hand expression (empty for a tension).", required=False, pattern=EXPRESSION_PATTERN),
         locator_field(),
         Field("basis", "string", "stated: the paper says it; implied: it follows from what the paper says; "
-              "inference: this project's reading, not the paper's.", enum=CHECK_BASES),
+              "inference: this project's reading, not the paper's; noted: a tension between statements of the paper "
+              "that this project notes (every tension, and only a tension).", enum=CHECK_BASES),
         Field("note", "string", "A short note in our own words.", required=False),
     ),
     primary_key=("id",),
@@ -230,6 +231,13 @@ CHECKS = Resource(
             "both expressions for a relation, and none for a tension",
             lambda df: (df["relation"] == "tension") == (df["left"].isna() & df["right"].isna()),
             ("relation", "left", "right"),
+        ),
+        RowRule(
+            "noted_exactly_for_tension",
+            "basis",
+            "basis 'noted' for a tension (this project notes it), and for nothing else",
+            lambda df: (df["relation"] == "tension") == (df["basis"] == "noted"),
+            ("relation", "basis"),
         ),
     ),
     locator_columns=("locator",),

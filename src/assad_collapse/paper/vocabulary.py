@@ -68,9 +68,10 @@ EVENTS_SCOPE = ("2015-01-01", "2024-12-31")
 RELATIONS = ("equal", "at_most", "less_than", "greater_than", "unknown", "tension")
 """unknown: a comparison with a figure the paper never gives; tension: statements of the paper that pull against
 each other, described in words (no expressions), noted rather than computed."""
-CHECK_BASES = ("stated", "implied", "inference")
+CHECK_BASES = ("stated", "implied", "inference", "noted")
 """Where a check comes from: stated, the paper says the relation itself; implied, it follows from what the paper
-says; inference, this project's reading, which the paper does not make."""
+says; inference, this project's reading, which the paper does not make; noted, a tension this project notes between
+statements of the paper (the paper does not point it out)."""
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
 DATA_FILE_WORDS = {
     "figures": "The paper's figures",

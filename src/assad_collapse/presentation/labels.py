@@ -97,8 +97,18 @@ def _figure_labels(signature: tuple) -> dict[str, str]:
         elif shared[measure] > 1:
             labels[row.id] = f"{measure}: {group}"
         else:
-            labels[row.id] = f"{measure} — {group}" if "(" in group else f"{measure} ({group})"
+            labels[row.id] = _with_group(measure, group)
     return {k: typeset(v) for k, v in labels.items()}
+
+
+def _with_group(measure: str, group: str) -> str:
+    """A measure with the group it is about, in words, not as a bracketed data field: 'Decline of Russian logistical
+    support by 2024, for the Syrian armed forces'; an abbreviation stays in brackets ('… Defense Forces (NDF)')."""
+    if group.isupper():
+        return f"{measure} ({group})"
+    if "(" in group:
+        return f"{measure} — {group}"
+    return f"{measure}, for {with_article(group)}"
 
 
 def typeset(text: str) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.ticker import MaxNLocator
 
 from . import prose
 from .style import ASSUMED, ASSUMED_HATCH, GAP, GAP_HATCH, INK, MUTED, Layout, use_house_style
@@ -25,6 +27,7 @@ UNITS_ATTRIBUTE = "assad_units"
 UNIT_WORDS = {"persons": "people", "usd_bn": "$ billion", "usd_bn_per_year": "$ billion a year",
               "percent": "%", "aircraft": "aircraft", "interviews": "interviews", "figures": "figures in the paper",
               "time": "time", "events": "events"}
+COUNTS = frozenset({"persons", "aircraft", "interviews", "figures", "events"})  # units counted in whole things
 
 
 def register(ax: Axes, unit: str) -> Axes:
@@ -34,6 +37,12 @@ def register(ax: Axes, unit: str) -> Axes:
         raise ValueError(f"two units on one axis: {sorted(units)[0]} and {unit}")
     setattr(ax, UNITS_ATTRIBUTE, units | {unit})
     return ax
+
+
+def whole_ticks(axis: Axis, unit: str, bins: int | str = "auto") -> None:
+    """Ticks at whole numbers on an axis that counts things (people, figures, events): never a tick at 2.5."""
+    if unit in COUNTS:
+        axis.set_major_locator(MaxNLocator(nbins=bins, integer=True, steps=[1, 2, 5, 10]))
 
 
 def units_of(ax: Axes) -> set[str]:
@@ -183,6 +192,7 @@ def rows_figure(rows: list[Row], unit: str, layout: Layout, *, xmax: float | Non
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
     ax.set_axisbelow(True)
+    whole_ticks(ax.xaxis, unit)
     ax.xaxis.set_major_formatter(lambda x, _: _tick(x, unit))
     ax.tick_params(axis="x", labelsize=layout.small)
     if axis_label:
@@ -206,13 +216,14 @@ def _blurred(row: Row) -> bool:
 
 
 def _tick(x: float, unit: str) -> str:
+    """A tick's label: the tick's own value, never rounded to another number ('2.5', not '2')."""
     if unit == "persons" and x >= 1000:
-        return f"{x / 1000:,.0f}k"
+        return f"{x / 1000:,g}k"
     if unit in ("usd_bn", "usd_bn_per_year"):
         return f"${x:g}bn"
     if unit == "percent":
         return f"{x:g}%"
-    return f"{x:,.0f}"
+    return f"{x:,.0f}" if x == round(x) else f"{x:,g}"
 
 
 def _bar(ax: Axes, y: float, row: Row, height: float, unit: str, layout: Layout, xmax: float, text: str) -> None:
