@@ -32,6 +32,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 missing = [what for what, ok in (("chromium", Path(CHROMIUM).exists()), ("axe-core (npm ci)", AXE.exists())) if not ok]
 try:
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover - the lock file installs it
     missing.append("playwright")
@@ -125,7 +126,12 @@ def save_screenshots(page, stem: Path, width: int) -> None:
     height = page.evaluate("document.documentElement.scrollHeight")
     for n, top in enumerate(range(0, height, SCREENSHOT_SLICE), start=1):
         clip = {"x": 0, "y": top, "width": width, "height": min(SCREENSHOT_SLICE, height - top)}
-        page.screenshot(path=str(stem.parent / f"{stem.name}-{n}.png"), full_page=True, clip=clip)
+        path = str(stem.parent / f"{stem.name}-{n}.png")
+        try:
+            page.screenshot(path=path, full_page=True, clip=clip)
+        except PlaywrightError:  # a capture can fail on a loaded machine; the pictures are for people, so try once more
+            page.wait_for_timeout(1000)
+            page.screenshot(path=path, full_page=True, clip=clip)
 
 
 def test_headings_form_an_outline(site, browser):
