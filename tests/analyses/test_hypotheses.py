@@ -55,7 +55,7 @@ def test_key_findings_answer_with_the_computed_numbers():
     text = plain(" ".join(f.text for f in found))
     first, *others = sorted(m.hypotheses, key=lambda h: -v["mc"]["p_first"][h])
     assert f"{m.label(first)} leads alone in {hr.about(v['mc']['p_first'][first])} of draws" in text
-    for h in others:
+    for h in others[:2]:  # the sentence names at most three, largest share first
         if v["mc"]["p_first"][h] >= 0.05:
             assert f"{m.label(h)} in {hr.about(v['mc']['p_first'][h])}" in text
     assert f"the top is tied in {hr.about(v['mc']['p_tie'])}" in text
