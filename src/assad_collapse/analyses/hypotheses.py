@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import ach
 from . import hypothesis_tables as tables
 from .hypothesis_words import (MARGIN_WORDS, about, call_words, cap, change_words, count, draw_shares, draws_call, draws_sentence,  # noqa: F401
-                               html_name, item_words, name, names, rests_on_words, top_words)
+                               html_name, item_words, name, names, solo_leads_words, top_words)
 from ..presentation import prose
 from ..presentation.findings import Finding
 
@@ -270,7 +270,10 @@ def _variant_first(m: ach.Matrix, v: dict, params: dict, main: dict) -> str:
     hit = _set_aside(m, params)
     head = f"With the {count(len(hit), 'item')} attributed to {prose.join([KIND_PLURAL[k] for k in params['discount_kinds']])} set aside {tables.ref(m, *hit)}, "
     if v["call"] == main["call"] and v["contenders"] == main["contenders"]:
-        return head + f"the evidence as rated here {_gives(m, v)}, as in the main report" + _how_firm(m, v) + "."
+        # the same call: how firm it is, the main report's headline already says
+        if v["call"] == "tie":
+            return head + f"the evidence as rated here still gives {top_words(m, v['contenders'])}, as in the main report."
+        return head + f"{name(m, v['call'])} still comes first, as in the main report" + _how_firm(m, v) + "."
     if v["call"] != "tie" and main["call"] == "tie" and v["call"] in main["contenders"]:
         others = [h for h in main["contenders"] if h != v["call"]]
         return head + f"{name(m, v['call'])} moves from a tie with {names(m, others)} to a lead" + _how_firm(m, v, True) + "."
@@ -304,9 +307,10 @@ def key_findings(params: dict) -> list[Finding]:
                        f"({tables.pct(mv['leads'][h])})" for h in alone) if alone else "no explanation comes first on its own")
           + (", and the rest are ties" if mv["p_tie"] and alone else "")
           + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + "."
-          + "".join(f" {rests_on_words(m, v, h)}" for h in alone if mv["rests_on"][h]))
-    f5 = (f"{cap(count(au['items'], 'item'))} of the {len(m.items)} are the author's own judgements, carrying about "
-          f"{tables.pct(au['share_of_spread'])} of what separates the explanations; without them {without_words(m, v)}.")
+          + (f" {solo_leads_words(m, v)}" if any(mv["rests_on"][h] for h in alone) else ""))
+    carried = "all" if round(au["share_of_spread"], 2) >= 1 else f"about {tables.pct(au['share_of_spread'])}"
+    f5 = (f"{cap(count(au['items'], 'item'))} of the {len(m.items)} are the author's own judgements, carrying {carried} "
+          f"of what separates the explanations; without them {without_words(m, v)}.")
     if len(sep["pair"]) == 2:
         n, own = len(sep["items"]), sep["author_items"]
         f5 += (f" Between {names(m, sep['pair'])}, " + ("no item makes any difference." if n == 0 else

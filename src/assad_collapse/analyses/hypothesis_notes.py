@@ -13,7 +13,7 @@ from . import ach
 from . import hypothesis_tables as tables
 from .hypotheses import KIND_PLURAL, matrix, settings, verdict, without_words
 from .hypothesis_words import (MARGIN_WORDS, PARC_WORDS, cap, change_words, count, draw_shares, draws_call, item_words, name, names,
-                               rests_on_words)
+                               solo_leads_words)
 from ..paper import datasets
 from ..presentation import prose
 
@@ -108,7 +108,7 @@ def multiverse_text(params: dict) -> str:
     mv = v["multiverse"]
     counts = "; ".join(f"{name(m, h)} comes first on its own in {round(mv['leads'][h] * mv['n'])} and shares first place in "
                        f"{round(mv['shares_first'][h] * mv['n'])}" for h in m.hypotheses)
-    solo = "".join(f" {rests_on_words(m, v, h)}" for h in m.hypotheses if mv["rests_on"].get(h))
+    solo = f" {solo_leads_words(m, v)}" if any(mv["rests_on"].get(h) for h in m.hypotheses) else ""
     very = {code: int((m.ratings == code).sum()) for code in ("CC", "II")}
     note = ""
     if very["II"] == 0:

@@ -133,7 +133,7 @@ def draws_call(m: ach.Matrix, v: dict, s: ach.Settings, how=name, margin_said: b
         gap = f" ({v['lead']:.2f})" if s.scheme == "heuer" else ""
         unit = f" ({v['margin']:.2f})" if s.scheme == "heuer" else ""
         margin = "that margin" if margin_said else f"what {MARGIN_WORDS} counts"
-        return (f"{how(m, x)} leads alone more often, but its lead on the scores{gap} is smaller than {margin}{unit}, so this "
+        return (f"{how(m, x)} leads alone more often, but its lead on the scores{gap} is no larger than {margin}{unit}, so this "
                 "report still calls it a tie")
     return "the scores and the draws do not agree on a single leader, so this report calls it a tie"
 
@@ -144,10 +144,11 @@ def draws_sentence(m: ach.Matrix, v: dict, s: ach.Settings, main: dict | None = 
             f"{draws_call(m, v, s)}.")
 
 
-def _mechanism(m: ach.Matrix, v: dict, h: str, name_: str, label: str) -> str:
-    """How a scoring choice gives ``h`` its solo leads, with the counts of ratings it turns on ('' if not known)."""
+def _mechanism(m: ach.Matrix, v: dict, h: str | list[str], name_: str, label: str) -> str:
+    """How a scoring choice gives ``h`` (one or several) its solo leads, with the counts of ratings it turns on."""
     change = dict(next(sw for sw in ach.SWITCHES if sw.name == name_).options)[label]
-    rivals = [h, *(x for x in m.hypotheses if x != h and v["multiverse"]["shares_first"][x] > 0)]
+    first = [h] if isinstance(h, str) else list(h)
+    rivals = [*first, *(x for x in m.hypotheses if x not in first and v["multiverse"]["shares_first"][x] > 0)]
 
     def tally(codes) -> str:
         return ", ".join(f"{name(m, x)} {int(np.isin(m.ratings[:, m.hypotheses.index(x)], codes).sum())}" for x in rivals)
@@ -158,6 +159,27 @@ def _mechanism(m: ach.Matrix, v: dict, h: str, name_: str, label: str) -> str:
                 "only count against an explanation, so it weighs most on those with many not-applicable ratings "
                 f"({tally(['NA'])})")
     return f"the choice \u201c{label}\u201d"
+
+
+def solo_leads_words(m: ach.Matrix, v: dict) -> str:
+    """Where every explanation's solo leads across the settings come from: one sentence for all when they come from
+    the same choices and nothing but ties is left without them, else one per explanation ('' if none)."""
+    mv = v["multiverse"]
+    alone = [h for h in m.hypotheses if mv["rests_on"].get(h)]
+    keys = {h: (tuple((o["switch"], o["option"]) for o in mv["rests_on"][h]["options"]), mv["rests_on"][h]["without"]["n"])
+            for h in alone}
+    clean = all(mv["rests_on"][h]["without"]["ties"] == mv["rests_on"][h]["without"]["n"] for h in alone)
+    if len(alone) < 2 or len(set(keys.values())) > 1 or not clean:
+        return "".join(f" {rests_on_words(m, v, h)}" for h in alone).strip()
+    (options, n), = set(keys.values())
+    leads = {h: round(mv["leads"][h] * mv["n"]) for h in alone}
+    how = "; ".join(f"{sum(o['leads'] for h in alone for o in mv['rests_on'][h]['options'] if (o['switch'], o['option']) == opt)} "
+                    f"from {_mechanism(m, v, alone, *opt)}" for opt in options)
+    which = (f"one choice, {_mechanism(m, v, alone, *options[0])}" if len(options) == 1 else
+             f"{prose.WORD_NUMBERS[len(options)]} choices: {how}")
+    neither = "without it" if len(options) == 1 else "with neither" if len(options) == 2 else "with none of them"
+    return (f"All {sum(leads.values())} solo leads ({prose.join(f'{name(m, h)} {leads[h]}' for h in alone)}) come from "
+            f"{which}. {cap(neither)} ({n} settings), every one is a tie.")
 
 
 def rests_on_words(m: ach.Matrix, v: dict, h: str) -> str:
