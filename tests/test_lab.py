@@ -17,7 +17,7 @@ from helpers import ROOT
 from lab_math import html_maths, maths
 
 from assad_collapse import lab
-from assad_collapse.presentation.prose import html_dollars
+from assad_collapse.presentation.prose import reader_html
 from assad_collapse.errors import AssadCollapseError
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -29,8 +29,8 @@ def test_the_maths_finder_sees_what_jupyterlab_typesets():
     assert not maths("2022: <span>\\$</span>1.5bn; 2023: <span>\\$</span>1.5bn")
     assert not maths("one $3bn only") and not maths("`$a` and `$b`")
     assert html_maths("<p>from about $2.5bn to about $0.75bn</p>")  # a chart's title
-    assert not html_maths(html_dollars("<p>from about $2.5bn to about $0.75bn</p>"))
-    assert html_dollars('<img alt="$1 to $2"><p>$1</p>') == '<img alt="$1 to $2"><p><span>$</span>1</p>'  # text only
+    assert not html_maths(reader_html("<p>from about $2.5bn to about $0.75bn</p>"))
+    assert reader_html('<img alt="$1 to $2"><p>$1</p>') == '<img alt="$1 to $2"><p><span>$</span>1</p>'  # text only
 
 
 @pytest.fixture(scope="module")

@@ -120,9 +120,9 @@ def test_at_phone_width_charts_show_their_phone_render_unscaled(site):
 YEAR_SPAN_WITH_HYPHEN = re.compile(r"\b(?:19|20)\d\d-\d\d(?:\d\d)?\b(?!-)")  # '2022-23'; an ISO date '2024-10-01' is not one
 
 
-@pytest.mark.parametrize("name", [n for n in VISIBLE if not n.startswith("hypothesis-")])
+@pytest.mark.parametrize("name", VISIBLE)
 def test_a_year_span_takes_an_en_dash(site, name):
-    """'2022–23' as everywhere else, never '2022-23' (the hypothesis reports are checked on their own branch)."""
+    """'2022–23' as everywhere else, never '2022-23'."""
     text, _ = visible_text((site / f"{name}.html").read_text(encoding="utf-8"))
     assert YEAR_SPAN_WITH_HYPHEN.findall(text) == []
 

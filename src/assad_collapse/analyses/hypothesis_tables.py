@@ -263,5 +263,5 @@ def sources_section() -> None:
                "above, given as section › subsection, then the paragraph (¶) counted from the start of that part, a quotation "
                "or a whole list counting as one paragraph. The evidence, its ratings and the reasons for them are this "
                "project's reading of the paper, in its own words.")
-    display({"text/markdown": prose.dollars(citations.downloads_line(list(DATA_FILES))),
+    display({"text/markdown": prose.reader_markdown(citations.downloads_line(list(DATA_FILES))),
              citations.DATA_USED_MIME: {"files": list(DATA_FILES)}}, raw=True)

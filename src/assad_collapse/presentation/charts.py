@@ -134,7 +134,7 @@ def show(chart) -> None:
         display(HTML(f'<figure class="chart"><img src="data:image/png;base64,{data}" width="{width}" '
                      f'alt="{html.escape(alt, quote=True)}"></figure>'))
         return
-    display(HTML(prose.html_dollars(html_figure(chart))))
+    display(HTML(prose.reader_html(html_figure(chart))))
 
 
 @dataclass

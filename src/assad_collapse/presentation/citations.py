@@ -200,5 +200,5 @@ def sources_section(ids, extra_files: tuple[str, ...] = ()) -> None:
                "paragraph (¶) counted from the start of that part, a quotation or a whole list counting as one paragraph; "
                f"the paper's untitled opening, before Methodology, is its “{labels.OPENING.lower()}”.")
     used = ids_behind(set(NOTES.numbers) | usage.DRAWN)
-    display({"text/html": prose.html_dollars(table), DATA_USED_MIME: {"files": files, "ids": used}}, raw=True)
+    display({"text/html": prose.reader_html(table), DATA_USED_MIME: {"files": files, "ids": used}}, raw=True)
     prose.show(downloads_line(files))

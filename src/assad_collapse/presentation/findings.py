@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from IPython.display import display
 
-from . import prose
+from . import labels, prose
 
 FINDINGS_MIME = "application/vnd.assad-collapse.findings+json"
 HEADING = "Key findings"
@@ -32,8 +32,8 @@ class Finding:
     sources: tuple[str, ...] = ()
 
     def record(self) -> dict:
-        """The finding as JSON-able data (numbers as plain floats, NaN and infinities as None)."""
-        return {"key": self.key, "text": self.text, "values": _jsonable(self.values), "sources": list(self.sources)}
+        """The finding as JSON-able data (numbers as plain floats, NaN and infinities as None; the text as typeset)."""
+        return {"key": self.key, "text": labels.typeset(self.text), "values": _jsonable(self.values), "sources": list(self.sources)}
 
 
 def _jsonable(value):
@@ -62,5 +62,5 @@ def show_key_findings(findings: list[Finding]) -> None:
     keys = [f.key for f in findings]
     if len(set(keys)) != len(keys):
         raise ValueError(f"finding keys must be unique, got {keys}")
-    display({"text/markdown": prose.dollars(markdown(findings)),
+    display({"text/markdown": prose.reader_markdown(markdown(findings)),
              FINDINGS_MIME: {"findings": [f.record() for f in findings]}}, raw=True)

@@ -19,6 +19,7 @@ from IPython.display import HTML, Markdown, display
 from ..paper import datasets
 from ..paper.derived import derived_figure, derived_figures
 from ..paper.quantity import Quantity
+from . import labels
 
 # Markdown syntax, plus ':' so that a bare 'https://...' in data text never becomes a live link.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~:-])")
@@ -38,32 +39,33 @@ def attr(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def dollars(markdown: str) -> str:
-    """Markdown with its dollar signs escaped: reports quote money, never maths, and '$3bn ... $1.5bn'
-    would otherwise be typeset as LaTeX."""
-    return markdown.replace("$", "\\$")
+def reader_markdown(markdown: str) -> str:
+    """Markdown as a reader should see it: dollar signs escaped (reports quote money, never maths, and
+    '$3bn ... $1.5bn' would otherwise be typeset as LaTeX) and year spans with an en dash."""
+    return labels.typeset(markdown).replace("$", "\\$")
 
 
 _TEXT_BETWEEN_TAGS = re.compile(r">([^<]*)<")
 
 
-def html_dollars(markup: str) -> str:
-    """HTML whose dollar signs, in text, each stand in an element of their own.
+def reader_html(markup: str) -> str:
+    """HTML as a reader should see it: in its text (not its attributes), year spans with an en dash and each dollar
+    sign in an element of its own.
 
     JupyterLab typesets HTML outputs too, and MathJax there reads two dollars in one run of text
-    as maths; an element boundary ends the run. (Attributes and the HTML report are unaffected.)
+    as maths; an element boundary ends the run. The HTML report looks the same either way.
     """
-    return _TEXT_BETWEEN_TAGS.sub(lambda m: ">" + m.group(1).replace("$", "<span>$</span>") + "<", markup)
+    return _TEXT_BETWEEN_TAGS.sub(lambda m: ">" + labels.typeset(m.group(1)).replace("$", "<span>$</span>") + "<", markup)
 
 
 def show(markdown: str) -> None:
     """Display Markdown in the notebook (and so in the HTML report), dollar signs escaped."""
-    display(Markdown(dollars(markdown)))
+    display(Markdown(reader_markdown(markdown)))
 
 
 def show_html(markup: str) -> None:
     """Display HTML in the notebook (and so in the HTML report), dollar signs kept from being read as maths."""
-    display(HTML(html_dollars(markup)))
+    display(HTML(reader_html(markup)))
 
 
 def _significant(x: float, digits: int) -> float:
