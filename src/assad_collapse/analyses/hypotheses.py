@@ -186,7 +186,11 @@ def against_sentence(m: ach.Matrix, v: dict) -> str:
     for h in sorted(m.hypotheses, key=lambda h: len(v["against"][h])):
         parts.append(against_words(m, v, h, verb=not said))
         said = said or bool(v["against"][h])
-    return cap("; ".join(parts)) + "."
+    clean = [h for h in v["contenders"] if not v["against"][h]]
+    caveat = (f" That nothing contradicts {prose.join([name(m, h) for h in clean], 'or')} shows how little tells against "
+              f"{'it' if len(clean) == 1 else 'them'} (this method counts only the evidence against), not support."
+              if clean else "")
+    return cap("; ".join(parts)) + "." + caveat
 
 
 def paper_words(m: ach.Matrix, v: dict) -> str:
@@ -206,7 +210,8 @@ def paper_words(m: ach.Matrix, v: dict) -> str:
 
 def first_words(m: ach.Matrix, v: dict) -> str:
     """The report's finding in one sentence (without its full stop): the call, set against the paper's own judgement."""
-    p, behind = v["paper_hypothesis"], [h for h in m.hypotheses if h not in v["contenders"]]
+    held = v["author"]["leaders_without"] if v["author"]["kept"] and v["call"] == "tie" else []  # said by _how_firm
+    p, behind = v["paper_hypothesis"], [h for h in m.hypotheses if h not in v["contenders"] and h not in held]
     rest = f", and {names(m, behind)} {'is' if len(behind) == 1 else 'are'} behind" if behind else ""
     if p is None:
         return f"The paper's evidence, as rated here, {_gives(m, v)}"
