@@ -41,14 +41,16 @@ from assad_collapse.build.runner import default_jobs  # noqa: E402
 BIN = Path(sys.executable).parent
 RESULTS = ROOT / "benchmarks" / "results" / "build.md"
 NOOP_RUNS = 7
+REJECTED = "a bad parameter rejected before any kernel (exit 2)"
+VERIFY = "verify: rebuild into a temporary folder and compare every published file"
 
 
-def timed(command: list[str], **kw) -> float:
-    """Wall-clock seconds of one subprocess, which must succeed."""
+def timed(command: list[str], expect: int = 0, **kw) -> float:
+    """Wall-clock seconds of one subprocess, which must exit with ``expect`` (0: succeed)."""
     start = time.perf_counter()
     run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, **kw)
     elapsed = time.perf_counter() - start
-    if run.returncode != 0:
+    if run.returncode != expect:
         raise SystemExit(f"failed: {' '.join(command)}\n{run.stdout}\n{run.stderr}")
     return elapsed
 
@@ -146,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
             return build(out, "--data-dir", str(data))
 
         record(f"one data file changed ({len(reports)} reports rebuilt)", median(one_change, args.repeat))
+        cli = str(BIN / "assad-collapse")
+        record(REJECTED, median(lambda: timed([cli, "build", "funding-cuts", "-p", "share_2022=5", "--reports-dir", str(out),
+                                               "--data-dir", str(data)], expect=2), max(NOOP_RUNS, args.repeat)))
+        record(VERIFY, median(lambda: timed([cli, "verify", "--reports-dir", str(out), "--data-dir", str(data)]), args.repeat))
     report = render(results, reports, cores, args.repeat)
     print("\n" + report)
     write_atomic(RESULTS, report.encode("utf-8"))
@@ -180,6 +186,9 @@ def render(results: dict[str, float], reports, cores: int, repeat: int) -> str:
     ]
     lines += ["", "| goal | measured | met |", "|---|---:|---|"]
     lines += [f"| {goal} | {ratio:.3f} | {'yes' if ok else 'NO'} |" for goal, ratio, ok in goals]
+    if REJECTED in results:
+        lines.append(f"| a bad parameter rejected in under a second (s) | {results[REJECTED]:.3f} | "
+                     f"{'yes' if results[REJECTED] < 1 else 'NO'} |")
     over = {k: v for k, v in results.items() if "over-subscribed" in k}
     if over:
         lines += ["", "Over-subscription (more jobs than cores): " + "; ".join(
