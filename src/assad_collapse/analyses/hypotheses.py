@@ -266,7 +266,7 @@ def _how_firm(m: ach.Matrix, v: dict, after_lead: bool = False) -> str:
         out = f"; {tells}" + (f", and {step} could break the tie" if breaks else "")
     for h in joiners:
         items = [a["item"] for a in v["against"][h]]
-        out += f"; they are ahead of {name(m, h)} only because of {count(len(items), 'item')} {tables.ref(m, *items)}{_own(m, items)}"
+        out += f"; {name(m, h)} is kept out of the tie only by {count(len(items), 'item')} {tables.ref(m, *items)}{_own(m, items)}"
     return out
 
 
@@ -314,7 +314,10 @@ def key_findings(params: dict) -> list[Finding]:
           + (f"; only {names(m, ever)} ever come first" if len(ever) < len(m.hypotheses) else "") + "."
           + (f" {solo_leads_words(m, v)}" if any(mv["rests_on"][h] for h in alone) else ""))
     carried = "all" if round(au["share_of_spread"], 2) >= 1 else f"about {tables.pct(au['share_of_spread'])}"
-    f5 = (f"{cap(count(au['items'], 'item'))} of the {len(m.items)} are the author's own judgements, carrying {carried} "
+    counted = int((m.factor > 0).sum())  # items set aside are not counted
+    of = f"{count(au['items'], 'item')} of the {len(m.items)}" if counted == len(m.items) else \
+        f"{au['items']} of the {counted} items counted"
+    f5 = (f"{cap(of)} are the author's own judgements, carrying {carried} "
           f"of what separates the explanations; without them {without_words(m, v)}.")
     if len(sep["pair"]) == 2:
         n, own = len(sep["items"]), sep["author_items"]

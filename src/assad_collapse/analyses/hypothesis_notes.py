@@ -23,11 +23,13 @@ def overlap_text(params: dict) -> str:
     m = matrix(params)
     if params["question"] == "collapse":
         return (f"As the paper words them, these explanations overlap: a gamble on coercion and a costly, unhelpful client can both "
-                f"be true. This report sharpens them so that at most one can hold, along lines the paper itself draws; the second "
+                f"be true. This report sharpens them so that at most one can hold, along the line the paper's question implies "
+                f"(what the reasons for the failure were); the second "
                 f"column says how. In particular, the gamble and the drain readings are kept apart by where the loss came from: "
                 f"Russia's misjudgement in squeezing a regime that could have lasted, or a client that served none of Russia's "
                 f"aims. Evidence of a client working against Russia fits the second and can be read either way for the first, "
-                f"which as the paper words it says nothing of the client's worth. The scores rank these "
+                f"which as the paper words it says nothing of the client's worth. The paper itself blames both, some reforms "
+                f"being ill-conceived and the regime resisting them, so where the line falls is this report's. The scores rank these "
                 f"{prose.WORD_NUMBERS[len(m.hypotheses)]} readings against each other and nothing else: they measure relative "
                 f"support, not the chance that any one of them is the whole truth.")
     return ("The opening summary offers two readings; the conclusion judges the cuts probably meant as leverage, without saying over "

@@ -150,10 +150,13 @@ def _mechanism(m: ach.Matrix, v: dict, h: str | list[str], name_: str, label: st
     first = [h] if isinstance(h, str) else list(h)
     rivals = [*first, *(x for x in m.hypotheses if x not in first and v["multiverse"]["shares_first"][x] > 0)]
 
+    counted = m.factor > 0  # items set aside are not counted
+
     def tally(codes) -> str:
-        return ", ".join(f"{name(m, x)} {int(np.isin(m.ratings[:, m.hypotheses.index(x)], codes).sum())}" for x in rivals)
-    if change.get("ladder") == "symmetric":
-        return f"letting the evidence for an explanation count too (consistent ratings: {tally(['C', 'CC'])})"
+        return ", ".join(f"{name(m, x)} {int((np.isin(m.ratings[:, m.hypotheses.index(x)], codes) & counted).sum())}"
+                         for x in rivals)
+    if change.get("ladder") == "symmetric":  # (a count of consistent ratings would not say who leads: weights decide)
+        return "letting the evidence for an explanation count too"
     if change.get("na") == "average":
         return ("giving a not-applicable rating the item's average, which, where only the evidence against counts, can "
                 "only count against an explanation, so it weighs most on those with many not-applicable ratings "
