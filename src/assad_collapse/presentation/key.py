@@ -78,7 +78,7 @@ def merge(*lists: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(items.items(), key=lambda i: order.index(i[0]))
 
 
-# The key's layout inline as well as in the report's CSS, so that it reads the same in JupyterLab,
+# The key's layout is inline (not in the report's CSS), so that it reads the same in JupyterLab,
 # which does not load that CSS (the items would otherwise run together with no swatches).
 _SWATCH = "display:inline-block;height:0.8em;margin-right:0.3em;vertical-align:-0.05em;border:1px solid #0003;"
 _ITEM = "display:inline-block;margin-right:0.9em;"
