@@ -13,8 +13,8 @@ import html
 import json
 from pathlib import Path
 
+from ..paper.vocabulary import data_file_words
 from .changes import Change
-from .page import file_words
 
 NAME = "history.json"
 PAGE = "history.html"
@@ -59,7 +59,7 @@ def _e(text) -> str:
 def _cause(cause: dict, titles: dict[str, str], changed: str = "") -> str:
     if "file" in cause:
         row = f": {_e(cause['label'])}" if cause.get("label") and cause["label"] != changed else ""
-        return f"a corrected row of \u201c{_e(file_words(cause['file']))}\u201d{row}"
+        return f"a corrected row of \u201c{_e(data_file_words(cause['file']))}\u201d{row}"
     if "parameter" in cause:
         return f"a changed setting of {_e(titles.get(cause.get('report'), 'the report'))}"
     if "data" in cause:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..paper.vocabulary import DATA_FILE_WORDS
+from ..paper.vocabulary import data_file_words
 from .citation import cite_block
 from .downloads import DOWNLOADS
 
@@ -51,7 +51,7 @@ def _data(files: list[str]) -> str:
     links = []
     for f in files:
         stem = f.removesuffix(".csv")
-        words = DATA_FILE_WORDS.get(stem, stem.replace("_", " "))
+        words = data_file_words(stem)
         links.append(f'<a href="data/{html.escape(stem, quote=True)}.csv">{html.escape(words)}</a>')
     return " · ".join(links)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..paper.vocabulary import DATA_FILE_WORDS
+from ..paper.vocabulary import data_file_words
 from .citation import Stamp, cite_block, stamp_block
 
 TOP = b"<!--assad-collapse:top-->"
@@ -22,17 +22,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def file_words(file: str) -> str:
-    """A published data file named by what it holds ("The paper's figures"), as the index names it."""
-    stem = file.removesuffix(".csv")
-    return DATA_FILE_WORDS.get(stem, stem.replace("_", " "))
-
-
 def links_block(notebook: str, data_files: list[str], up: str = "") -> str:
     """Where to get what the report was built from: its executed notebook (``notebook``, a path relative to the
     reports directory) and the data files it used; ``up`` leads from the page's folder to the reports directory."""
     data_dir = f"{up}{DATA}"
-    files = "; ".join(f'<a href="{data_dir}/{_e(f)}">{_e(file_words(f))}</a>' for f in data_files)
+    files = "; ".join(f'<a href="{data_dir}/{_e(f)}">{_e(data_file_words(f))}</a>' for f in data_files)
     what = (f"The data it used, as spreadsheet (CSV) files: {files}. " if data_files else "")
     file = notebook.rsplit("/", 1)[-1]
     return (

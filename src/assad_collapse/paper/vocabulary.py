@@ -86,6 +86,12 @@ DATA_FILE_WORDS = {
 }
 """What each published data file holds, in a reader's words (the link text wherever the downloads are listed)."""
 
+
+def data_file_words(name: str) -> str:
+    """A data file ('figures.csv' or 'figures') by what it holds: "The paper's figures"."""
+    stem = name.removesuffix(".csv")
+    return DATA_FILE_WORDS.get(stem, stem.replace("_", " "))
+
 SCHEMES = ("heuer", "bayes")
 """The ACH scoring schemes (analyses/ach): PARC's weighted inconsistency, or the Bayesian reading."""
 LADDERS = ("heuer", "symmetric")

@@ -17,6 +17,7 @@ from IPython.display import display
 from ..paper import datasets
 from ..paper.derived import derived_figures
 from ..paper.lookup import locators_of
+from ..paper.vocabulary import data_file_words
 from . import labels, prose, usage
 from .workings import working
 
@@ -183,7 +184,7 @@ def html_table(headers: list[str], rows: list[tuple[str | None, list[str]]], css
 
 def downloads_line(files: list[str]) -> str:
     """Markdown links to the published data files, named by what they hold."""
-    links = [f"[{prose.esc(labels.data_file(f))}]({DATA_LINK}{f})" for f in files]
+    links = [f"[{prose.esc(data_file_words(f))}]({DATA_LINK}{f})" for f in files]
     return "The data behind this report, as spreadsheet (CSV) files: " + "; ".join(links) + "."
 
 

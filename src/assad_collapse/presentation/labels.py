@@ -16,7 +16,6 @@ import pandas as pd
 from ..paper import datasets
 from ..paper.derived import derived_figures
 from ..paper.outline import INTRODUCTION, Locator, parse_locator, split_locators
-from ..paper.vocabulary import DATA_FILE_WORDS
 
 PRECISION_WORDS = {
     "as_stated": "as stated",
@@ -77,12 +76,6 @@ def actors(cell: str) -> str:
 def category(code: str) -> str:
     """An event category in words."""
     return words(CATEGORY_WORDS, code)
-
-
-def data_file(name: str) -> str:
-    """A data file ('figures.csv' or 'figures') by what it holds: "The paper's figures"."""
-    stem = name.removesuffix(".csv")
-    return DATA_FILE_WORDS.get(stem, stem.replace("_", " "))
 
 
 @lru_cache(maxsize=4)
