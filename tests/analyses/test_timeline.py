@@ -137,5 +137,5 @@ def test_the_early_stage_is_friction_then_distrust_as_the_paper_dates_it():
     """The paper first calls relations tense by mid-2017 and dates growing distrust to 2017–18, not 2016."""
     text = timeline.findings(timeline.parameters())[0].text
     assert "distrust from" not in text
-    assert f"distrust growing in {timeline.when(timeline.HANDOVER)}" in text
+    assert f"distrust growing in {labels.event_when(timeline.HANDOVER)}" in text
     assert "relations_tense_by_mid_2017" in timeline.EARLY

@@ -118,3 +118,15 @@ def test_a_figure_label_words_its_group_rather_than_bracketing_it_as_a_field():
     assert labels.label("fund_total_2022_23") == "Russian direct financial support, total over two years, for the Syrian regime"
     assert labels.label("logistics_decline_2024").endswith(", for the Syrian armed forces")
     assert labels.label("militia_ndf_2024").endswith("(NDF)")  # an abbreviation keeps its brackets
+
+
+def test_when_an_event_or_a_figure_is_dated_comes_from_the_data():
+    events, figures = datasets.events(), datasets.figures()
+    for e in events.itertuples():
+        said = labels.event_when(e.id)
+        assert said.startswith("no later than ") == (e.open_ended == "start")
+        assert said.endswith(labels.date_span(e.date_start, e.date_end))
+    for f in figures.itertuples():
+        assert labels.figure_when(f.id) == labels.date_span(f.period_start, f.period_end)
+    undated = figures.loc[figures["period_start"].isna(), "id"]
+    assert all(labels.figure_when(i) == "no date given in the paper" for i in undated)

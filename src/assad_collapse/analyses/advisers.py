@@ -41,11 +41,6 @@ def by_unit(params: dict):
     return parts
 
 
-def _when(figure_id: str) -> str:
-    row = datasets.figures().set_index("id").loc[figure_id]
-    return labels.date_span(row["period_start"], row["period_end"])
-
-
 def _one_in() -> str:
     """'about one in eight' when the share that remained is close to one in n, else ''."""
     share = datasets.figure(TOTAL) / datasets.figure(PEAK) * 100
@@ -65,10 +60,10 @@ def findings(params: dict) -> list[Finding]:
     return [
         Finding("advisers.drawdown",
                 f"**A steep drawdown**: from {stated(PEAK)} Russian advisers in Syria at the peak of Russian engagement in "
-                f"{_when(PEAK)} to {stated(TOTAL)} in {_when(TOTAL)}, {prose.derived_value(SHARE)} of the peak {cite(SHARE)}"
+                f"{labels.figure_when(PEAK)} to {stated(TOTAL)} in {labels.figure_when(TOTAL)}, {prose.derived_value(SHARE)} of the peak {cite(SHARE)}"
                 + (f" or {_one_in()}" if _one_in() else "")
                 + f", and by {_event_year(SCARCE)} they no longer took part in operations {cite(SCARCE)}, though in "
-                f"{_event_when(STILL)} the Russians still coordinated operations and air strikes with several Syrian commands "
+                f"{labels.event_when(STILL)} the Russians still coordinated operations and air strikes with several Syrian commands "
                 f"{cite(STILL)}.",
                 {"peak": float(datasets.figure(PEAK).value), "october_2024": float(datasets.figure(TOTAL).value),
                  "share_percent": float((datasets.figure(TOTAL) / datasets.figure(PEAK) * 100).value)},
@@ -91,11 +86,6 @@ def _event_year(event_id: str) -> int:
     return datasets.events().set_index("id").loc[event_id, "date_start"].year
 
 
-def _event_when(event_id: str) -> str:
-    row = datasets.events().set_index("id").loc[event_id]
-    return labels.event_date(row["date_start"], row["date_end"], row["open_ended"])
-
-
 def _numbered_sum(check: PartsCheck) -> str:
     """What the numbered postings add up to: '45' when every term is a number the paper states, 'about 45' only when
     one of them is approximate."""
@@ -106,7 +96,7 @@ def _numbered_sum(check: PartsCheck) -> str:
 
 def _unit_list_when(params: dict) -> str:
     """When the list by unit is dated: one span if its postings share one ('2024'), else each span."""
-    return prose.join(list(dict.fromkeys(_when(i) for i in by_unit(params)["id"])))
+    return prose.join(list(dict.fromkeys(labels.figure_when(i) for i in by_unit(params)["id"])))
 
 
 def chart_drawdown(params: dict) -> Chart:
@@ -115,13 +105,13 @@ def chart_drawdown(params: dict) -> Chart:
     peak, now = datasets.figure(PEAK), datasets.figure(TOTAL, approximate_spread=spread)
     figures = datasets.figures().set_index("id")
     rows = [marks.Row("At the peak of engagement", peak.value, peak.low, peak.high, figures.loc[PEAK, "precision"], style.STATED,
-                      detail=_when(PEAK)),
+                      detail=labels.figure_when(PEAK)),
             marks.Row("Still in Syria", now.value, now.low, now.high, figures.loc[TOTAL, "precision"], style.STATED,
-                      detail=_when(TOTAL), assumed_range=spread > 0)]
+                      detail=labels.figure_when(TOTAL), assumed_range=spread > 0)]
     share = prose.derived_value(SHARE)
-    title = (f"By {_when(TOTAL)} {_one_in() + ' (' + share + ')' if _one_in() else share} of the {_when(PEAK)} peak of "
+    title = (f"By {labels.figure_when(TOTAL)} {_one_in() + ' (' + share + ')' if _one_in() else share} of the {labels.figure_when(PEAK)} peak of "
              f"Russian advisers remained: {prose.stated_value(TOTAL)} of {prose.stated_value(PEAK)}")
-    alt = title + f". {prose.stated_value(PEAK).capitalize()} advisers in {_when(PEAK)}; {prose.stated_value(TOTAL)} in {_when(TOTAL)}."
+    alt = title + f". {prose.stated_value(PEAK).capitalize()} advisers in {labels.figure_when(PEAK)}; {prose.stated_value(TOTAL)} in {labels.figure_when(TOTAL)}."
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="advisers"), alt,
                  charts.source_words([PEAK, TOTAL]), subtitle="Russian military advisers in Syria")
 
@@ -150,7 +140,7 @@ def chart_distribution(params: dict) -> Chart:
            f"; left by the numbered postings: up to about {gap.high:,.0f}.")
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="advisers"), alt,
                  charts.source_words([TOTAL, *check.parts["id"]]),
-                 subtitle=f"Russian advisers in Syria, {_when(TOTAL)}; ≈ marks a number the paper gives as approximate, "
+                 subtitle=f"Russian advisers in Syria, {labels.figure_when(TOTAL)}; ≈ marks a number the paper gives as approximate, "
                           "a hatched stub a posting it names without a number")
 
 
@@ -160,8 +150,8 @@ def limits(params: dict) -> str:
     return "\n".join([
         "- The paper says its sources differ somewhat on the distribution and hedges the list by unit; its numbers are "
         "taken as the paper gives them.",
-        f"- The total is given for {_when(TOTAL)}, the list by unit only for {_unit_list_when(params)}"
-        + ("; the two may not describe the same month." if _unit_list_when(params) != _when(TOTAL) else "."),
+        f"- The total is given for {labels.figure_when(TOTAL)}, the list by unit only for {_unit_list_when(params)}"
+        + ("; the two may not describe the same month." if _unit_list_when(params) != labels.figure_when(TOTAL) else "."),
         "- The two accounts cannot be reconciled from the paper: the first places the advisers in ministries and the presidency, "
         "the second lists military units, and neither gives numbers for the ministries, the presidency, the Liwa al Quds militia "
         "or the 25th Division.",

@@ -90,27 +90,21 @@ def marked_events(ids: list[str]) -> pd.DataFrame:
                                                                                ev["open_ended"])]})
 
 
-def _when(event_id: str) -> str:
-    """An event's date in words."""
-    row = datasets.events().set_index("id").loc[event_id]
-    return labels.date_span(row["date_start"], row["date_end"])
-
-
 def findings(params: dict) -> list[Finding]:
     """The report's key findings, on the paper's own figures; a last one names any assumption of this run."""
     figures = datasets.figures().set_index("id")
     trend_start = datasets.events().set_index("id").loc[TREND_STARTS, "date_start"].year
     cite = citations.cite
-    peak_when = labels.date_span(*_period(PEAK))
-    total_when = labels.date_span(*_period(TOTAL))
+    peak_when = labels.figure_when(PEAK)
+    total_when = labels.figure_when(TOTAL)
     level = datasets.figure(PEAK) * (1 - datasets.figure(CUT) / 100)
     turning = ", which the paper calls the turning point" if datasets.events().set_index("id").loc[
         CRACKDOWN, "turning_point"] == "yes" else ""
     items = [
         Finding("funding.timing",
                 f"**Support fell slowly, then sharply**: a downward trend from no later than {trend_start}, perhaps earlier "
-                f"{cite(TREND_STARTS)}, to which the Ukraine war from {_when(WAR)} {cite(WAR)} at first added little "
-                f"{cite(WAR_CUTS)}, then heavy cuts in {_when(HEAVY_CUTS)} {cite(HEAVY_CUTS)}, after the regime's crackdown "
+                f"{cite(TREND_STARTS)}, to which the Ukraine war from {labels.event_when(WAR)} {cite(WAR)} at first added little "
+                f"{cite(WAR_CUTS)}, then heavy cuts in {labels.event_when(HEAVY_CUTS)} {cite(HEAVY_CUTS)}, after the regime's crackdown "
                 f"on pro-Russian officers{turning} {cite(CRACKDOWN)}.",
                 {"trend_no_later_than": trend_start}, (TREND_STARTS, WAR, WAR_CUTS, HEAVY_CUTS, CRACKDOWN)),
         Finding("funding.peak_and_2022_23",

@@ -48,12 +48,6 @@ def _row(figure_id: str) -> dict:
     return datasets.figures().set_index("id").loc[figure_id]
 
 
-def when(figure_id: str) -> str:
-    """The period of a figure in words: 'July 2017', 'mid 2024', '2024'; 'no date given in the paper' for none."""
-    row = _row(figure_id)
-    return labels.date_span(row["period_start"], row["period_end"])
-
-
 def dated(figure_id: str) -> bool:
     """Whether the paper dates a figure."""
     row = _row(figure_id)
@@ -93,7 +87,7 @@ def findings(params: dict) -> list[Finding]:
     return [
         Finding("manpower.militias",
                 f"**The pro-regime militias shrank by {_decline_words()}** {cite(DECLINE)}, from {stated(MILITIA_2017)} in "
-                f"{when(MILITIA_2017)} to {stated(MILITIA_2024)} in {when(MILITIA_2024)}, partly because some were folded "
+                f"{labels.figure_when(MILITIA_2017)} to {stated(MILITIA_2024)} in {labels.figure_when(MILITIA_2024)}, partly because some were folded "
                 "into the army.",
                 {"total_2017": figures.loc[MILITIA_2017, "central"], "total_2024": figures.loc[MILITIA_2024, "central"],
                  "decline_percent": derived_figure(DECLINE).value}, (MILITIA_2017, MILITIA_2024, DECLINE)),
@@ -103,27 +97,22 @@ def findings(params: dict) -> list[Finding]:
                 f"{cite(*militia.parts['id'])}.",
                 {"parts_status": militia.status}, tuple(militia.parts["id"])),
         Finding("manpower.army",
-                f"**The army.** In {when(ARMY_TOTAL)} the army counted {stated(ARMY_TOTAL)} men in all ({who(ARMY_TOTAL)}), "
-                f"and in {when(ARMY_ACTIVE)} {stated(ARMY_ACTIVE)} active fighters ({who(ARMY_ACTIVE)}). The paper calls "
-                f"this almost equal to {when(ARMY_2017)}, but it gives no figure for {when(ARMY_2017)} {cite(ARMY_2017)}, "
+                f"**The army.** In {labels.figure_when(ARMY_TOTAL)} the army counted {stated(ARMY_TOTAL)} men in all ({who(ARMY_TOTAL)}), "
+                f"and in {labels.figure_when(ARMY_ACTIVE)} {stated(ARMY_ACTIVE)} active fighters ({who(ARMY_ACTIVE)}). The paper calls "
+                f"this almost equal to {labels.figure_when(ARMY_2017)}, but it gives no figure for {labels.figure_when(ARMY_2017)} {cite(ARMY_2017)}, "
                 "so that comparison cannot be checked.",
                 {"total": figures.loc[ARMY_TOTAL, "central"], "active": figures.loc[ARMY_ACTIVE, "central"]},
                 (ARMY_TOTAL, ARMY_ACTIVE, ARMY_2017)),
         Finding("manpower.foreign",
-                f"**Foreign militiamen** numbered {stated(FOREIGN)} in {when(FOREIGN)}; the groups the paper names "
+                f"**Foreign militiamen** numbered {stated(FOREIGN)} in {labels.figure_when(FOREIGN)}; the groups the paper names "
                 f"({_parts_words(foreign)}) {_status_words(foreign)} that total {cite(*foreign.parts['id'])}.",
                 {"total": figures.loc[FOREIGN, "central"], "parts_status": foreign.status}, (FOREIGN, *foreign.parts["id"])),
         Finding("manpower.former_rebels",
                 f"**Against the regime.** Russia kept {stated(REBELS)} former rebels armed in the south{undated} where "
-                f"ex-fighters were present in {stated(DARAA)} of Dara'a's towns and villages; in {_event_when(SOUTH_FALLS)} "
+                f"ex-fighters were present in {stated(DARAA)} of Dara'a's towns and villages; in {labels.event_when(SOUTH_FALLS)} "
                 f"they turned on Assad and took the south {cite(SOUTH_FALLS)}.",
                 {"low": figures.loc[REBELS, "low"], "high": figures.loc[REBELS, "high"]}, (REBELS, DARAA, SOUTH_FALLS)),
     ]
-
-
-def _event_when(event_id: str) -> str:
-    row = datasets.events().set_index("id").loc[event_id]
-    return labels.date_span(row["date_start"], row["date_end"])
 
 
 def _figure_row(figure_id: str, label: str, params: dict, group: str = "", detail: str | None = None,
@@ -138,13 +127,13 @@ def _figure_row(figure_id: str, label: str, params: dict, group: str = "", detai
 
 def _detail(figure_id: str) -> str:
     """When and who, for a bar: 'April 2024, per an unnamed source'; an undated figure says the paper gives no date."""
-    return f"{when(figure_id)}, {who(figure_id)}"
+    return f"{labels.figure_when(figure_id)}, {who(figure_id)}"
 
 
 def chart_forces(params: dict) -> Chart:
     """Men under arms in 2024, grouped by whom they fought for, each bar with its month and source."""
     militia = checks(params)[MILITIA_2024]
-    against = f"Against the regime: turned on it in {_event_when(SOUTH_FALLS)}"
+    against = f"Against the regime: turned on it in {labels.event_when(SOUTH_FALLS)}"
     rows = [
         _figure_row(ARMY_TOTAL, "Army, total strength", params, "For the regime"),
         _figure_row(ARMY_ACTIVE, "Army, active fighters", params, "For the regime"),
@@ -156,7 +145,7 @@ def chart_forces(params: dict) -> Chart:
     ids = [ARMY_TOTAL, ARMY_ACTIVE, MILITIA_2024, FOREIGN, REBELS]
     title = (f"In 2024 the army counted {prose.stated_value(ARMY_ACTIVE)} active fighters and {prose.stated_value(ARMY_TOTAL)} "
              f"men in all, the militias {prose.stated_value(MILITIA_2024)}; {prose.stated_value(REBELS)} former rebels, "
-             f"armed in the south, turned on the regime in {_event_when(SOUTH_FALLS)}")
+             f"armed in the south, turned on the regime in {labels.event_when(SOUTH_FALLS)}")
     alt = title + ". " + "; ".join(f"{r.label} ({r.group.lower()}): {marks.value_text(r.central, r.low, r.high, r.precision, 'persons')}, "
                                    f"{r.detail}" for r in rows) + "."
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people", divide=True), alt,
@@ -175,8 +164,8 @@ def chart_militias(params: dict) -> Chart:
     ]
     rows[1] = replace(rows[1], text=" + ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples())
                       + f" = {check.total.value:,.0f}")
-    title = (f"The militias shrank by {_decline_words()}, from {prose.stated_value(MILITIA_2017)} in {when(MILITIA_2017)} to "
-             f"{prose.stated_value(MILITIA_2024)} in {when(MILITIA_2024)}, and those left were no longer active")
+    title = (f"The militias shrank by {_decline_words()}, from {prose.stated_value(MILITIA_2017)} in {labels.figure_when(MILITIA_2017)} to "
+             f"{prose.stated_value(MILITIA_2024)} in {labels.figure_when(MILITIA_2024)}, and those left were no longer active")
     alt = (title + f" ({prose.derived_value(DECLINE)} fewer). In 2024: "
            + ", ".join(f"{r.group} {r.central:,.0f}" for r in check.parts.itertuples())
            + "; the NDF in a reserve role, the LDF less prepared still.")
@@ -201,12 +190,12 @@ def chart_foreign(params: dict) -> Chart:
     rows.append(marks.Row("Sum of the groups, worked out", s.value, s.low, s.high, "as_stated", style.DERIVED,
                           group="Against the total", text=f"{s.value:,.0f}"))
     title = (f"The groups the paper names {_status_words(check)} its total of {prose.stated_value(FOREIGN)} foreign "
-             f"militiamen in {when(FOREIGN)}")
+             f"militiamen in {labels.figure_when(FOREIGN)}")
     alt = title + ". " + "; ".join(f"{r.group}: {prose.stated_value(r.id)}" for r in parts.itertuples()) + \
         f"; sum {s.value:,.0f}."
     return Chart(title, lambda layout: marks.rows_figure(rows, "persons", layout, axis_label="people"), alt,
                  charts.source_words([FOREIGN, *parts["id"]]),
-                 subtitle=f"Foreign militiamen in Syria, {when(FOREIGN)}; the paper gives the total as approximate (≈) "
+                 subtitle=f"Foreign militiamen in Syria, {labels.figure_when(FOREIGN)}; the paper gives the total as approximate (≈) "
                           "and each group as a plain number")
 
 
@@ -214,14 +203,14 @@ def limits(params: dict) -> str:
     """What the data cannot tell."""
     spread = params["approximate_spread_percent"]
     lines = [
-        f"- The army's {when(ARMY_2017)} strength, which 2024 is said to be almost equal to, is "
+        f"- The army's {labels.figure_when(ARMY_2017)} strength, which 2024 is said to be almost equal to, is "
         f"{prose.stated_value(ARMY_2017)}; so the comparison cannot be checked.",
-        f"- The active-fighter and total-strength figures come from different sources and months ({when(ARMY_ACTIVE)} and "
-        f"{when(ARMY_TOTAL)}); the paper does not say whether the first is part of the second.",
+        f"- The active-fighter and total-strength figures come from different sources and months ({labels.figure_when(ARMY_ACTIVE)} and "
+        f"{labels.figure_when(ARMY_TOTAL)}); the paper does not say whether the first is part of the second.",
         f"- The paper says the militias were smaller in 2024 than in 2021, but the 2021 figure is "
         f"{prose.stated_value(MILITIA_2021)} {citations.cite(MILITIA_2021)}.",
         "- The former-rebel figure is a range, and the paper does not say when it was counted."
-        if not dated(REBELS) else f"- The former-rebel figure is a range, for {when(REBELS)}.",
+        if not dated(REBELS) else f"- The former-rebel figure is a range, for {labels.figure_when(REBELS)}.",
     ]
     if spread == 0:
         lines.append("- Figures given as approximate are drawn without margins, because the paper gives none; this report "

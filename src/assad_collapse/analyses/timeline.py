@@ -98,12 +98,6 @@ def zoom_window() -> tuple[pd.Timestamp, pd.Timestamp]:
     return ev.loc[ev["turning_point"] == "yes", "date_start"].min(), pd.Timestamp(EVENTS_SCOPE[1])
 
 
-def when(event_id: str) -> str:
-    """An event's date in words; one whose start the paper leaves open reads 'no later than 2020'."""
-    row = datasets.events().set_index("id").loc[event_id]
-    return labels.event_date(row["date_start"], row["date_end"], row["open_ended"])
-
-
 def _turning(event_id: str, turning: set[str]) -> str:
     if event_id not in turning:
         return ""
@@ -119,7 +113,7 @@ def _clauses(ids, turning: set[str] = frozenset()) -> str:
     runs: list[tuple[str, list[str]]] = []
     for e in chosen.itertuples():
         clause = f"{prose.esc(CLAUSES.get(e.id) or labels.typeset(e.title))}{_turning(e.id, turning)} {citations.cite(e.id)}"
-        date = when(e.id)
+        date = labels.event_when(e.id)
         if runs and runs[-1][0] == date:
             runs[-1][1].append(clause)
         else:
@@ -145,11 +139,11 @@ def findings(params: dict) -> list[Finding]:
     cite = citations.cite
     items = [
         Finding("timeline.steps",
-                f"**The falling-out came in steps**: friction over a transition without Assad from {when(DEAL)} and "
-                f"distrust growing in {when(HANDOVER)} {cite(*EARLY)}, Russian support drifting "
-                f"down from {when(TREND)} {cite(TREND)}, then a break in {when(first)}, when "
+                f"**The falling-out came in steps**: friction over a transition without Assad from {labels.event_when(DEAL)} and "
+                f"distrust growing in {labels.event_when(HANDOVER)} {cite(*EARLY)}, Russian support drifting "
+                f"down from {labels.event_when(TREND)} {cite(TREND)}, then a break in {labels.event_when(first)}, when "
                 f"{prose.esc(CLAUSES.get(first, ev.set_index('id').loc[first, 'title']))} {cite(first)} and Russia cut "
-                f"deep {cite(HEAVY)}; in {when(COLLAPSE)} the regime collapsed {cite(COLLAPSE)}.",
+                f"deep {cite(HEAVY)}; in {labels.event_when(COLLAPSE)} the regime collapsed {cite(COLLAPSE)}.",
                 {"turning_points": list(turning["id"])}, (*EARLY, TREND, first, HEAVY, COLLAPSE)),
         Finding("timeline.early_distrust", f"**Friction came early, then distrust.** {_clauses(EARLY, marked)}.", {}, EARLY),
         Finding("timeline.support_drifts", f"**Support drifted down before the Ukraine war, which at first changed "
@@ -187,7 +181,7 @@ def narrative(params: dict) -> str:
     if ev.empty:
         return "None of the story's events falls within this version's filters; the table below lists what does."
     marked = set(datasets.events().query("turning_point == 'yes'")["id"])
-    return "\n".join(f"- **{prose.esc(labels.capitalised(when(e.id)))}.** {prose.esc(labels.typeset(e.title))}"
+    return "\n".join(f"- **{prose.esc(labels.capitalised(labels.event_when(e.id)))}.** {prose.esc(labels.typeset(e.title))}"
                      + (f" ({_turning(e.id, marked)[2:]})" if e.id in marked else "")
                      + f" {citations.cite(e.id)}" for e in ev.itertuples())
 
@@ -197,7 +191,7 @@ def events_table(params: dict) -> str:
     rows = []
     for e in select(params).itertuples():
         what = html.escape(labels.typeset(e.title)) + (' <span class="tag">turning point</span>' if e.turning_point == "yes" else "")
-        rows.append((f"event-{e.id}", [html.escape(labels.capitalised(when(e.id))), what,
+        rows.append((f"event-{e.id}", [html.escape(labels.capitalised(labels.event_when(e.id))), what,
                                         html.escape(labels.actors(e.actors)), html.escape(labels.category(e.category)),
                                         "<br>".join(html.escape(l) for l in labels.locators(e.locator))]))
     return citations.html_table(["When", "What happened", "Who", "Kind", "Where in the paper"], rows, css="sources notes")

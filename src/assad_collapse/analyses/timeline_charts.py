@@ -17,7 +17,7 @@ ADVISERS = ("advisers_peak_2017", "advisers_total_2024_10")
 
 def spans(events: pd.DataFrame) -> list[timebars.Span]:
     """Events as spans to draw, labelled with their titles and dates in words."""
-    return [timebars.Span(e.date_start, e.date_end, labels.typeset(e.title), timeline.when(e.id),
+    return [timebars.Span(e.date_start, e.date_end, labels.typeset(e.title), labels.event_when(e.id),
                           e.turning_point == "yes", e.date_precision == "day", e.open_ended == "start")
             for e in events.itertuples()]
 
@@ -95,9 +95,9 @@ def chart(params: dict) -> Chart:
             timebars.year_axis(ax, layout, params["start_year"], last)
         return fig
 
-    brk = f"a break in {timeline.when(timeline.break_event())}"
-    title = (f"The falling-out came in steps: early friction and distrust, support drifting down from {timeline.when(timeline.TREND)}, "
-             f"then {brk}, and in {timeline.when(timeline.COLLAPSE)} the collapse"
+    brk = f"a break in {labels.event_when(timeline.break_event())}"
+    title = (f"The falling-out came in steps: early friction and distrust, support drifting down from {labels.event_when(timeline.TREND)}, "
+             f"then {brk}, and in {labels.event_when(timeline.COLLAPSE)} the collapse"
              if not timeline.filtered(params) else
              f"The story's events from {params['start_year']} to {last}, as this version filters them")
     alt = (title + ". Events in order: " + "; ".join(f"{e.label} ({e.when})" + (", a turning point" if e.turning else "")

@@ -30,14 +30,6 @@ def parse_number(text: str) -> float:
     return value
 
 
-def is_whole(text: str) -> bool:
-    """``text`` is a number with no fractional part (``14``, ``14.0``)."""
-    try:
-        return parse_number(text).is_integer()
-    except ValueError:
-        return False
-
-
 def to_numbers(series: pd.Series) -> pd.Series:
     """The cells of ``series`` as floats: NaN where empty or not a number."""
     return series.map(_or_nan).astype("float64")

@@ -234,6 +234,18 @@ def event_date(start: pd.Timestamp, end: pd.Timestamp, open_ended: str = "") -> 
     return f"no later than {span}" if open_ended == "start" else span
 
 
+def figure_when(figure_id: str) -> str:
+    """A figure's period in words: 'July 2017', 'mid 2024', '2024'; 'no date given in the paper' for none."""
+    row = datasets.figures().set_index("id").loc[figure_id]
+    return date_span(row["period_start"], row["period_end"])
+
+
+def event_when(event_id: str) -> str:
+    """An event's date in words, from the data ('late 2023–early 2024'; 'no later than 2020' when its start is open)."""
+    row = datasets.events().set_index("id").loc[event_id]
+    return event_date(row["date_start"], row["date_end"], row["open_ended"])
+
+
 def capitalised(text: str) -> str:
     """The first letter in upper case, the rest untouched ('late November 2024' as 'Late November 2024')."""
     return text[:1].upper() + text[1:]

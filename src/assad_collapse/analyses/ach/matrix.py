@@ -310,10 +310,11 @@ def item_weights(matrix: Matrix, *, weighted: bool = True) -> np.ndarray:
 
 def reliability(matrix: Matrix, *, weighted: bool = True) -> np.ndarray:
     """Each item's reliability ``q_i = w_i / 2`` in the Bayesian reading: from 0 to 1, never more."""
-    return _reliability(_weights(matrix, matrix.factor, weighted), weighted)
+    return _reliability(_weights(matrix, matrix.factor, weighted))
 
 
-def _reliability(weights: np.ndarray, weighted: bool) -> np.ndarray:  # noqa: ARG001 (same rule weighted or not)
+def _reliability(weights: np.ndarray) -> np.ndarray:
+    """Weights over the heaviest possible: the same rule whether items are weighted or not."""
     return weights / MAX_WEIGHT
 
 

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from .matrix import Matrix
-from .scoring import evaluate
+from .scoring import evaluate, top_ids
 from .settings import Settings
-from .ties import leader_set, leaders, practical_margin  # noqa: F401 (leaders and practical_margin: part of this module's names)
+from .ties import leader_set
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def multiverse(matrix: Matrix, base: Settings | None = None) -> Multiverse:
         settings = base.but(**changes, prior=base.prior if changes.get("scheme") == "bayes" else None)
         scored = evaluate(matrix, settings)
         lead = leader_set(scored.badness, settings)
-        ids = [h for h, keep in zip(matrix.hypotheses, lead) if keep]
+        ids = list(top_ids(matrix, lead))
         rows.append({**{sw.name: c for sw, c in zip(SWITCHES, choice)}, "leaders": ";".join(ids),
                      "leader": ids[0] if len(ids) == 1 else "tie"})
     raw = pd.DataFrame(rows)

@@ -61,7 +61,7 @@ def cell_values(m: Matrix, s: Settings, steps: np.ndarray | None = None, factor:
     if s.scheme == "heuer":
         values = -w[..., None] * table[steps]
     else:
-        q = _reliability(w, s.weighted)[..., None]
+        q = _reliability(w)[..., None]
         values = np.log(q * table[steps] + (1.0 - q))
     if s.na == "average":
         values = _na_average(values, steps == _NA_STEP)

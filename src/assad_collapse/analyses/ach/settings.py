@@ -42,9 +42,7 @@ NA = "NA"
 LADDER_BASE = {"heuer": {"C": 1.0, "I": 0.5}, "symmetric": {"C": 2.0, "I": 0.5}}
 """Likelihood ratio against N of one C and one I under each ladder; CC and II are their powers (``ii_weight``)."""
 
-SCHEME_WORDS = {"heuer": "PARC weighted inconsistency", "bayes": "Bayesian reading"}
 LADDER_WORDS = {"heuer": "only inconsistency counts", "symmetric": "consistency counts too"}
-NA_WORDS = {"zero": "not applicable counts nothing", "average": "not applicable takes the item's average"}
 
 
 @dataclass(frozen=True)

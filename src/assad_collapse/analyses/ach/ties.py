@@ -13,9 +13,8 @@ import math
 import numpy as np
 
 from .matrix import LEVEL_WEIGHT, MAX_WEIGHT
+from .scoring import _TOL
 from .settings import LADDER_BASE, Settings
-
-_TOL = 1e-9
 
 
 def practical_margin(settings: Settings) -> float:

@@ -19,7 +19,7 @@ from .matrix import Matrix, build_matrix
 from .montecarlo import monte_carlo, wilson
 from .multiverse import multiverse, rests_on
 from .ties import leader_set, practical_margin
-from .scoring import effective_factor, evaluate, top_ids
+from .scoring import _TOL, effective_factor, evaluate, top_ids
 from .sensitivity import discount, discount_each_kind, leave_one_out
 from .settings import Settings
 
@@ -125,7 +125,7 @@ def _separating(m: Matrix, scored, pair) -> dict:
         return {"pair": list(pair), "items": [], "author_items": 0}
     a, b = (m.hypotheses.index(h) for h in pair)
     gap = scored.contributions[:, a] - scored.contributions[:, b]
-    rows = sorted(((float(g), i) for i, g in enumerate(gap) if abs(g) > 1e-9), key=lambda r: -abs(r[0]))
+    rows = sorted(((float(g), i) for i, g in enumerate(gap) if abs(g) > _TOL), key=lambda r: -abs(r[0]))
     items = [{"item": m.items[i], "gap": g, "favours": pair[0] if g > 0 else pair[1], "author": m.source_kind[i] == "author"}
              for g, i in rows]
     return {"pair": list(pair), "items": items, "author_items": sum(r["author"] for r in items)}
@@ -136,7 +136,7 @@ def _multiverse_data(m: Matrix, s: Settings) -> dict:
     leads = {r.hypothesis: r.leads for r in mv.shares.itertuples()}
     return {"n": mv.n, "p_tie": mv.p_tie,
             "rests_on": {h: rests_on(mv.table, h) for h in m.hypotheses if leads[h] > 0},
-            "leads": {r.hypothesis: r.leads for r in mv.shares.itertuples()},
+            "leads": leads,
             "shares_first": {r.hypothesis: r.shares_first for r in mv.shares.itertuples()},
             "switches": mv.switches.to_dict("records"), "table": mv.table.to_dict("records")}
 
