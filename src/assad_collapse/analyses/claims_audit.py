@@ -174,19 +174,19 @@ def findings(params: dict) -> list[Finding]:
     approx = ("Figures the paper gives as \"about\" or \"some\" are taken as given" if spread == 0 else
               f"Figures the paper gives as \"about\" or \"some\" are read as ±{spread:g}%")
     return [
-        Finding("claims.checked", headline + (" " + _cap("; ".join(caveat)) + "." if caveat else ""),
+        Finding("claims.checked", headline + (" " + labels.capitalised("; ".join(caveat)) + "." if caveat else ""),
                 {**t}),
         Finding("claims.holds",
-                f"**What holds.** {_cap(_words(sums, 'check'))} of parts against the totals the paper gives and "
+                f"**What holds.** {labels.capitalised(_words(sums, 'check'))} of parts against the totals the paper gives and "
                 f"{_words(t['papers'] + t['ours'] - sums, 'comparison')} of levels, falls and parts of a whole were recomputed. "
                 + approx + "; ranges and bounds the paper gives are checked across their whole width.",
                 {"holds": t["papers_hold"] + t["ours_hold"], "central_only": t["partly"], "fails": t["fails"]}),
         Finding("claims.open",
-                f"**What cannot be checked.** {_cap(_open_count(open_rows))} compare with figures the paper never gives: "
+                f"**What cannot be checked.** {labels.capitalised(_open_count(open_rows))} compare with figures the paper never gives: "
                 + _statements(open_rows, unquantified_ids) + ".",
                 {"open": len(open_rows)}, tuple(missing)),
         Finding("claims.tensions",
-                f"**Where the wording needs care.** {_cap(_number(len(tensions)))} places where statements of the paper seem "
+                f"**Where the wording needs care.** {labels.capitalised(_number(len(tensions)))} places where statements of the paper seem "
                 "to pull apart, noted by this report (the table below says how each can be read): "
                 + " ".join(prose.esc(labels.typeset(c).rstrip(".")) + "." for c in tensions["claim"]),
                 {"tensions": len(tensions)}),
@@ -224,7 +224,7 @@ def checks_table(params: dict) -> str:
 
 def source_rows(table: pd.DataFrame) -> list[marks.Row]:
     """One bar per kind of source: as long as its figures with a number; those without one are counted beside it."""
-    return [marks.Row(_cap(labels.source_kind(kind)), row.quantified, row.quantified, row.quantified, "as_stated", style.STATED,
+    return [marks.Row(labels.capitalised(labels.source_kind(kind)), row.quantified, row.quantified, row.quantified, "as_stated", style.STATED,
                       text=(f"{row.quantified} with a number" + (f", {row.unquantified} more not quantified" if row.unquantified else ""))
                       if row.quantified else f"none with a number, {row.unquantified} not quantified")
             for kind, row in table.iterrows()]
@@ -245,10 +245,6 @@ def chart_sources() -> Chart:
                  "(each one's place in the paper is in the tables below).",
                  subtitle="Who gave each of the paper's figures, according to the paper; the bars count the figures with a "
                  "number, and the quantities the paper mentions without one are counted beside them")
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def single_source_table() -> str:

@@ -14,6 +14,7 @@ import numpy as np
 from . import ach
 from . import hypothesis_tables as tables
 from ..presentation import prose
+from ..presentation.labels import capitalised as cap  # the short name these sentence builders use
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
@@ -25,10 +26,6 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
 def item_words(m: ach.Matrix, item: str) -> str:
     """An evidence item in running text: its summary in quotation marks and its citation."""
     return f"\u201c{prose.esc(m.summary(item))}\u201d {tables.ref(m, item)}"
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def name(m: ach.Matrix, h: str) -> str:
