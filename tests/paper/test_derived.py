@@ -74,3 +74,16 @@ def test_derived_figures_carry_the_margin_of_their_approximate_inputs():
     assert (wide.loc["fund_level_2024", "low"], wide.loc["fund_level_2024", "high"]) == pytest.approx(
         (peak * 0.9 * (1 - cut), peak * 1.1 * (1 - cut)))
     assert wide.loc["fund_avg_2022_23", "low"] == wide.loc["fund_avg_2022_23", "high"]
+
+
+def test_a_corrected_figure_reaches_the_derived_figures_at_once(data_copy):
+    # derived figures are cached per state of the data: an edit must not leave a stale value behind
+    before = derived(data_copy).loc["fund_level_2024", "value"]
+    set_cell(data_copy / "figures.csv", "fund_peak_2016_17", "value", "2.6")
+    set_cell(data_copy / "figures.csv", "fund_peak_2016_17", "low", "2.6")
+    set_cell(data_copy / "figures.csv", "fund_peak_2016_17", "high", "2.6")
+    after = derived(data_copy).loc["fund_level_2024", "value"]
+    assert after == pytest.approx(before * 2.6 / 2.5)
+    mine = derived_figures(data_copy)
+    mine.loc[mine["id"] == "fund_level_2024", "value"] = -1  # a caller's copy: changing it changes nothing cached
+    assert derived(data_copy).loc["fund_level_2024", "value"] == pytest.approx(after)

@@ -49,6 +49,12 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def signature(path=None) -> tuple[Path, tuple]:
+    """The data directory and its files' modification times: what anything computed from the data may be cached on."""
+    directory = data_dir(path)
+    return directory, _signature(directory)
+
+
 def _load(name: str, path=None) -> pd.DataFrame:
     directory = data_dir(path)
     return _typed_tables(directory, _signature(directory))[name].copy()

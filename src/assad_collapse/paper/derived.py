@@ -9,6 +9,8 @@ carries the same margin the reports draw around those figures.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from . import datasets
@@ -47,7 +49,13 @@ class FigureAccess:
 def derived_figures(path=None, approximate_spread: float = 0.0) -> pd.DataFrame:
     """Figures the paper implies but does not state: every derivation computed, one row each with value,
     bounds, precision, formula and source ids (``approximate_spread`` as in :func:`.datasets.figure`)."""
-    figs = FigureAccess(path, approximate_spread)
+    return _derived_figures(*datasets.signature(path), float(approximate_spread)).copy()
+
+
+@lru_cache(maxsize=16)
+def _derived_figures(directory, signature: tuple, approximate_spread: float) -> pd.DataFrame:
+    """Computed once per state of the data (reports ask for derived figures many times over)."""
+    figs = FigureAccess(directory, approximate_spread)
     rows = []
     for d in DERIVATIONS:
         q = d.compute(figs)
