@@ -35,6 +35,12 @@ def to_numbers(series: pd.Series) -> pd.Series:
     return series.map(_or_nan).astype("float64")
 
 
+def whole_or_empty(series: pd.Series) -> pd.Series:
+    """Per cell: empty (or not a number), or a number with no fractional part."""
+    values = to_numbers(series)
+    return values.isna() | (values == values.round())
+
+
 def valid(series: pd.Series) -> pd.Series:
     """True where a cell is empty or a number (emptiness is judged elsewhere)."""
     return series.isna() | series.map(_is_number).astype(bool)

@@ -32,11 +32,6 @@ def _plain_text(series: pd.Series) -> pd.Series:
     return series.isna() | ~series.astype("string").str.contains(CONTROL).fillna(False).astype(bool)
 
 
-def _whole(series: pd.Series) -> pd.Series:
-    values = numbers.to_numbers(series)
-    return values.isna() | (values == values.round())
-
-
 def _at_least(minimum: float) -> Callable[[pd.Series], pd.Series]:
     return lambda series: ~(numbers.to_numbers(series) < minimum)
 
@@ -57,7 +52,7 @@ def _column(f: Field) -> pa.Column:
     if f.type in ("number", "integer"):
         checks.append(pa.Check(numbers.valid, name="number"))
     if f.type == "integer":
-        checks.append(pa.Check(_whole, name="whole_number"))
+        checks.append(pa.Check(numbers.whole_or_empty, name="whole_number"))
     if f.minimum is not None:
         checks.append(pa.Check(_at_least(f.minimum), name="minimum"))
     checks.append(pa.Check(_plain_text, name="plain_text"))

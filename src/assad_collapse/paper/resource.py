@@ -13,7 +13,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .numbers import NUMBER_WORDS, to_numbers
+from .numbers import NUMBER_WORDS, to_numbers, whole_or_empty
 from .vocabulary import ID_PATTERN, ISO_DATE_PATTERN
 
 
@@ -170,8 +170,7 @@ COUNT_UNITS = ("persons", "aircraft", "interviews")
 def whole_count(column: str) -> RowRule:
     """A count (persons, aircraft, interviews) is a whole number: 2.5 interviews cannot be published as 2."""
     def holds(df: pd.DataFrame) -> pd.Series:
-        values = to_numbers(df[column])
-        return ~df["unit"].isin(COUNT_UNITS) | values.isna() | (values == values.round())
+        return ~df["unit"].isin(COUNT_UNITS) | whole_or_empty(df[column])
 
     return RowRule(f"whole_count_{column}", column, f"a whole number: the unit is a count ({', '.join(COUNT_UNITS)})",
                    holds, ("unit", column))
